@@ -1,0 +1,300 @@
+/**
+ * The catalogue of everything the checker can report. Each kind of issue has
+ * a permanent code (never renamed: staff search for it and README lists it),
+ * a Chinese title, and builds its message and hint from parameters. Rules
+ * never write message text of their own: they call `issue(code, …)`.
+ */
+
+export type Severity = 'error' | 'warning';
+
+/** Where in the history an issue was found (Git range checks). */
+export interface CommitRef {
+  sha: string;
+  author: string;
+  email: string;
+  date: string;
+}
+
+export interface Issue {
+  code: IssueCode;
+  severity: Severity;
+  /** Repository-relative path, e.g. `records/items/DB-2026-0031/item.md`. */
+  file: string;
+  /** 1-based line; 1 when the whole file is concerned. */
+  line: number;
+  message: string;
+  hint?: string;
+  commit?: CommitRef;
+}
+
+type Params = Record<string, string | number | undefined>;
+const str = (v: string | number | undefined) => (v === undefined ? undefined : String(v));
+
+interface Entry {
+  title: string;
+  severity?: Severity;
+  message: (p: Params) => string;
+  hint?: (p: Params) => string | undefined;
+}
+
+const q = (s: unknown) => `“${String(s)}”`;
+
+export const CATALOG = {
+  // ——— reading files ———
+  'unreadable-file': {
+    title: '文件无法读取',
+    message: (p) => `无法读取文件：${p.reason}`,
+    hint: () => '请确认文件是 UTF-8 编码的文本文件',
+  },
+  'not-utf8': {
+    title: '编码不是 UTF-8',
+    message: () => '文件不是 UTF-8 编码（可能是 GBK），内容会变成乱码',
+    hint: () => '请在编辑器中另存为 UTF-8 编码；网页编辑器保存的文件都是 UTF-8',
+  },
+  'no-frontmatter': {
+    title: '缺少元数据块',
+    message: () => '文件开头缺少由两行 --- 包住的元数据块',
+    hint: () => '第一行写 ---，接着逐行写“字段: 值”，再写一行 --- 结束；可复制 records/_templates 中的模板',
+  },
+  'yaml-syntax': {
+    title: 'YAML 语法错误',
+    message: (p) => `元数据的格式有误：${p.detail}`,
+    hint: (p) => str(p.hint) ?? '每行写成“字段: 值”（半角冒号后加一个空格），下级字段用两个空格缩进，不要用 Tab',
+  },
+  'fullwidth-colon': {
+    title: '使用了全角冒号',
+    message: (p) => `这一行用了全角冒号“：”：${q(p.text)}，系统无法识别字段名`,
+    hint: () => '字段名后面请用半角冒号加空格，例如 “title: 事项名称”',
+  },
+  'tab-indent': {
+    title: '使用了 Tab 缩进',
+    message: () => '这一行用 Tab 键缩进，YAML 不允许',
+    hint: () => '请用两个空格代替 Tab',
+  },
+  'unknown-file': {
+    title: '文件位置不对',
+    message: (p) => `records/ 下不应有这个文件：${p.path}`,
+    hint: () =>
+      '事项放在 records/items/<编号>/item.md，落实情况放在 records/items/<编号>/reports/，通知放在 records/notices/，通报放在 records/bulletins/<年份>/，方案放在 records/plans/；模板在 records/_templates/',
+  },
+
+  // ——— schema ———
+  'unknown-field': {
+    title: '未知字段',
+    message: (p) => `未知字段 ${q(p.field)}${p.where ? `（在 ${p.where} 中）` : ''}`,
+    hint: (p) => (p.suggestion ? `是不是想写 ${q(p.suggestion)}？` : '') + `允许的字段：${p.allowed}`,
+  },
+  'missing-field': {
+    title: '缺少必填字段',
+    message: (p) => `缺少必填字段 ${q(p.field)}${p.label ? `（${p.label}）` : ''}`,
+    hint: (p) => str(p.hint),
+  },
+  'invalid-value': {
+    title: '字段值不合规',
+    message: (p) => `字段 ${q(p.field)} 的值不合规：${p.detail}`,
+    hint: (p) => str(p.hint),
+  },
+  'bad-date': {
+    title: '日期无效',
+    message: (p) => `字段 ${q(p.field)}：${p.detail}`,
+  },
+
+  // ——— identity and references ———
+  'id-mismatch': {
+    title: '编号与文件名不一致',
+    message: (p) => `编号 ${q(p.id)} 与${p.what} ${q(p.expected)} 不一致`,
+    hint: (p) => `编号一经登记不得更改；请把 id 改回 ${q(p.expected)}，或把文件放到正确的位置`,
+  },
+  'duplicate-id': {
+    title: '编号重复',
+    message: (p) => `编号 ${q(p.id)} 已在 ${p.other} 使用`,
+    hint: () => '每个编号只能用一次；请改用下一个未用的编号',
+  },
+  'unknown-person': {
+    title: '人员不存在',
+    message: (p) => `字段 ${q(p.field)} 中的人员 ${q(p.ref)} 不在 records/people.yml 中`,
+    hint: (p) => (p.suggestion ? `是不是 ${q(p.suggestion)}？` : '请先在 records/people.yml 中登记此人，或检查拼写'),
+  },
+  'unknown-unit': {
+    title: '单位不存在',
+    message: (p) => `字段 ${q(p.field)} 中的单位 ${q(p.ref)} 不在 records/units.yml 中`,
+    hint: (p) => (p.suggestion ? `是不是 ${q(p.suggestion)}？` : '请先在 records/units.yml 中登记此单位，或检查拼写'),
+  },
+  'unknown-item': {
+    title: '督办事项不存在',
+    message: (p) => `字段 ${q(p.field)} 引用的督办事项 ${q(p.ref)} 不存在`,
+    hint: () => '请检查编号；事项文件应在 records/items/<编号>/item.md',
+  },
+  'unknown-notice': {
+    title: '督办通知不存在',
+    message: (p) => `字段 ${q(p.field)} 引用的督办通知 ${q(p.ref)} 不存在`,
+    hint: () => '请先在 records/notices/ 中建立该通知，或检查编号',
+  },
+  'unknown-bulletin': {
+    title: '督查通报不存在',
+    message: (p) => `字段 ${q(p.field)} 引用的督查通报 ${q(p.ref)} 不存在`,
+    hint: () => '请先在 records/bulletins/<年份>/ 中建立该通报，或检查编号',
+  },
+  'unknown-plan': {
+    title: '专项督查方案不存在',
+    message: (p) => `字段 ${q(p.field)} 引用的方案 ${q(p.ref)} 不存在`,
+    hint: () => '请先在 records/plans/ 中建立该方案，或检查编号',
+  },
+  'missing-registry': {
+    title: '缺少名册或配置',
+    message: (p) => `缺少 ${p.path}`,
+    hint: () => '人员名册、单位名册和配置文件是必需的；可从 records/_templates 复制',
+  },
+
+  // ——— workflow ———
+  'source-kind': {
+    title: '来源与类别不符',
+    message: (p) => `来源类型 ${q(p.type)} 不属于“${p.kindLabel}”事项`,
+    hint: (p) => `“${p.kindLabel}”事项的来源类型只能是：${p.allowed}`,
+  },
+  'state-kind': {
+    title: '状态不属于该类别',
+    message: (p) => `状态 ${q(p.state)} 不属于“${p.kindLabel}”的工作流程`,
+    hint: (p) => `“${p.kindLabel}”事项的状态只能是：${p.allowed}`,
+  },
+  'state-missing-field': {
+    title: '缺少该状态所需字段',
+    message: (p) => `状态为 ${q(p.state)}（${p.stateLabel}）的事项必须填写 ${q(p.field)}（${p.label}）`,
+    hint: (p) => `到达“${p.stateLabel}”需要依次填写：${p.required}`,
+  },
+  'premature-field': {
+    title: '字段与状态不符',
+    message: (p) => `状态为 ${q(p.state)}（${p.stateLabel}）的事项不应有 ${q(p.field)}（${p.label}）`,
+    hint: (p) => `${q(p.field)} 只在状态变为 ${p.target} 时填写；若事项确已${p.targetLabel}，请同时修改 state`,
+  },
+  'field-kind': {
+    title: '字段不属于该类别',
+    message: (p) => `“${p.kindLabel}”事项没有 ${q(p.field)}（${p.label}）这一环节`,
+    hint: (p) => `“${p.kindLabel}”事项的环节字段有：${p.allowed}`,
+  },
+  'wrong-signer': {
+    title: '签批人角色不符',
+    message: (p) => `字段 ${q(p.field)} 中的 ${q(p.ref)}（${p.name}）不具备${p.need}角色`,
+    hint: (p) => `此处须由以下角色之一签批：${p.need}；${p.name}的角色是：${p.has}`,
+  },
+  'date-order': {
+    title: '日期先后不对',
+    message: (p) => `${p.later} 的日期 ${p.laterDate} 早于 ${p.earlier} 的日期 ${p.earlierDate}`,
+    hint: () => '各环节日期须按办理先后顺序；请核对日期',
+  },
+  'future-date': {
+    title: '日期在未来',
+    message: (p) => `字段 ${q(p.field)} 的日期 ${p.date} 晚于${p.when}（${p.today}）`,
+    hint: () => '只能登记已经发生的事；请核对日期',
+  },
+  'deadline-before-registration': {
+    title: '时限早于登记日期',
+    message: (p) => `落实时限 ${p.deadline} 早于登记日期 ${p.registered}`,
+    hint: () => '落实时限应在登记之后',
+  },
+  'extension-chain': {
+    title: '延期记录不连贯',
+    message: (p) => String(p.detail),
+    hint: () => '每条延期记录的 from 应等于上一条的 to（第一条等于原时限），当前 deadline 应等于最后一条的 to',
+  },
+  'merge-target': {
+    title: '合并目标不对',
+    message: (p) => String(p.detail),
+    hint: () => '只能合并到另一项未终结的专项督查，且该项的方案须把本申请列入 applications',
+  },
+  'plan-mismatch': {
+    title: '方案与事项不符',
+    message: (p) => String(p.detail),
+    hint: () => '方案的 applications 应列出它覆盖的全部申请（含合并的申请），事项的 planned.plan 应指向该方案',
+  },
+  'plan-onsite-notice': {
+    title: '实地督查缺少督查考核通知',
+    message: () => '实地督查考核须提前向被督查单位下达《督查考核通知》，方案缺少 inspection_notice',
+    hint: () => '填写 inspection_notice: { date: 下达日期, doc_no: 文号 }，日期应早于督查开始日期',
+  },
+  'notice-mismatch': {
+    title: '督办通知与事项不符',
+    message: (p) => String(p.detail),
+    hint: () => '会议督办事项须以《督办通知》交办：通知的 items 应列出该事项，事项的 assigned.notice 应指向该通知',
+  },
+  'bulletin-mismatch': {
+    title: '通报与事项不符',
+    message: (p) => String(p.detail),
+    hint: (p) => str(p.hint) ?? '通报只能涉及已交办、未撤销的事项；已通报事项的 bulletined.bulletin 应指向列出它的通报',
+  },
+  'bulletin-number': {
+    title: '通报期号不对',
+    message: (p) => String(p.detail),
+    hint: () => '编号 TB-年份-两位期号 须与 year、number 一致，同一年的期号不得重复',
+  },
+  'report-unit': {
+    title: '报送单位不是责任单位',
+    message: (p) => `报送单位 ${q(p.unit)} 不是事项 ${p.item} 的牵头或配合单位`,
+    hint: (p) => `可报送的单位：${p.allowed}`,
+  },
+  'report-filename': {
+    title: '落实情况文件名不对',
+    message: (p) => `文件名应为 ${p.expected}（日期-单位.md），与内容中的 date、unit 一致`,
+    hint: () => '同一单位同一天第二次报送时文件名加 -2，例如 2026-03-20-urban-2.md',
+  },
+  'report-too-early': {
+    title: '交办前报送',
+    message: (p) => `落实情况日期 ${p.date} 早于事项的交办日期 ${p.assigned}`,
+    hint: () => '落实情况应在事项交办之后报送',
+  },
+  'report-by': {
+    title: '报送人不属于报送单位',
+    message: (p) => `报送人 ${q(p.by)} 不属于单位 ${q(p.unit)}，也不是考核督查办人员`,
+    hint: () => '请填写本单位的经办人，或由考核督查办代为录入',
+  },
+  'visibility-wider': {
+    title: '公开范围大于所涉事项',
+    severity: 'warning',
+    message: (p) => `此${p.what}的公开范围是 ${p.mine}，但所涉事项 ${p.item} 只在 ${p.theirs} 范围公开`,
+    hint: () => '公开版站点会隐藏该事项的标题和链接；如需公开，请先调整事项的 visibility',
+  },
+  'config-invalid': {
+    title: '配置有误',
+    message: (p) => String(p.detail),
+  },
+  'person-unit': {
+    title: '人员单位不对',
+    message: (p) => String(p.detail),
+    hint: () => '责任单位的人员（角色 unit）须填写所在单位 unit',
+  },
+  'duplicate-email': {
+    title: '邮箱重复',
+    message: (p) => `邮箱 ${p.email} 同时属于 ${p.a} 和 ${p.b}`,
+    hint: () => '每个提交邮箱只能对应一个人，否则无法判断提交者身份',
+  },
+} satisfies Record<string, Entry>;
+
+export type IssueCode = keyof typeof CATALOG;
+
+export interface Where {
+  file: string;
+  line?: number;
+  commit?: CommitRef;
+}
+
+/** Build an issue of `code` from its catalogue entry. */
+export function issue(code: IssueCode, where: Where, params: Params = {}): Issue {
+  const entry: Entry = CATALOG[code];
+  const hint = entry.hint?.(params);
+  return {
+    code,
+    severity: entry.severity ?? 'error',
+    file: where.file,
+    line: where.line ?? 1,
+    message: entry.message(params),
+    ...(hint ? { hint } : {}),
+    ...(where.commit ? { commit: where.commit } : {}),
+  };
+}
+
+/** Stable order for output: file, line, code. */
+export function sortIssues(list: Issue[]): Issue[] {
+  return [...list].sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.code.localeCompare(b.code) || a.message.localeCompare(b.message),
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * The ledger in memory: every record, typed, with where it came from so a
+ * rule can name the file and line of what it finds. Built by
+ * `format/load-ledger.ts` from texts; read by rules, figures and the site.
+ */
+import type { Bulletin } from './schemas/bulletin.ts';
+import type { Config } from './schemas/config.ts';
+import type { Item } from './schemas/item.ts';
+import type { Notice } from './schemas/notice.ts';
+import type { Person } from './schemas/people.ts';
+import type { Plan } from './schemas/plan.ts';
+import type { Report } from './schemas/report.ts';
+import type { Unit } from './schemas/units.ts';
+
+export type FieldPath = ReadonlyArray<string | number>;
+
+/** A validated record and its source position. */
+export interface Located<T> {
+  /** Repository-relative path of the file holding the record. */
+  file: string;
+  value: T;
+  /** Markdown body ('' for registry entries). */
+  body: string;
+  bodyLine: number;
+  /** 1-based line of a field of this record. */
+  lineOf: (path: FieldPath) => number;
+}
+
+export interface LocatedReport extends Located<Report> {
+  /** The item the report belongs to (from its folder). */
+  itemId: string;
+  /** File name, e.g. `2026-03-20-urban.md`. */
+  name: string;
+}
+
+export interface Ledger {
+  config?: Located<Config>;
+  people: Located<Person>[];
+  units: Located<Unit>[];
+  items: Located<Item>[];
+  reports: LocatedReport[];
+  notices: Located<Notice>[];
+  bulletins: Located<Bulletin>[];
+  plans: Located<Plan>[];
+}
+
+export const emptyLedger = (): Ledger => ({
+  people: [],
+  units: [],
+  items: [],
+  reports: [],
+  notices: [],
+  bulletins: [],
+  plans: [],
+});
+
+/** Lookup tables over a ledger, built once per check. */
+export interface Index {
+  people: Map<string, Located<Person>>;
+  units: Map<string, Located<Unit>>;
+  items: Map<string, Located<Item>>;
+  notices: Map<string, Located<Notice>>;
+  bulletins: Map<string, Located<Bulletin>>;
+  plans: Map<string, Located<Plan>>;
+  reportsByItem: Map<string, LocatedReport[]>;
+  /** Lower-case e-mail → person id. */
+  emails: Map<string, string>;
+}
+
+function byId<T extends { id: string }>(list: Located<T>[]): Map<string, Located<T>> {
+  const m = new Map<string, Located<T>>();
+  for (const r of list) if (!m.has(r.value.id)) m.set(r.value.id, r);
+  return m;
+}
+
+export function indexLedger(ledger: Ledger): Index {
+  const reportsByItem = new Map<string, LocatedReport[]>();
+  for (const r of ledger.reports) {
+    const list = reportsByItem.get(r.itemId) ?? [];
+    list.push(r);
+    reportsByItem.set(r.itemId, list);
+  }
+  for (const list of reportsByItem.values()) list.sort((a, b) => a.value.date.localeCompare(b.value.date) || a.name.localeCompare(b.name));
+  const emails = new Map<string, string>();
+  for (const p of ledger.people) for (const e of p.value.emails) if (!emails.has(e)) emails.set(e, p.value.id);
+  return {
+    people: byId(ledger.people),
+    units: byId(ledger.units),
+    items: byId(ledger.items),
+    notices: byId(ledger.notices),
+    bulletins: byId(ledger.bulletins),
+    plans: byId(ledger.plans),
+    reportsByItem,
+    emails,
+  };
+}

@@ -1,0 +1,45 @@
+/** What every rule receives, and small helpers rules share. */
+import type { Issue, IssueCode } from '../issues.ts';
+import { issue } from '../issues.ts';
+import type { FieldPath, Index, Ledger, Located } from '../ledger.ts';
+
+export interface RuleContext {
+  ledger: Ledger;
+  index: Index;
+  /** Today's date in Beijing (YYYY-MM-DD): dates after it are rejected. */
+  today?: string;
+}
+
+/** A rule inspects the whole ledger and returns every issue it finds. */
+export type Rule = (ctx: RuleContext) => Issue[];
+
+/** Issue at a field of a located record. */
+export function at<T>(rec: Located<T>, path: FieldPath, code: IssueCode, params: Record<string, string | number | undefined> = {}): Issue {
+  return issue(code, { file: rec.file, line: rec.lineOf(path) }, params);
+}
+
+export const dottedPath = (path: FieldPath) =>
+  path.reduce<string>((acc, seg) => (typeof seg === 'number' ? `${acc}[${seg}]` : acc ? `${acc}.${seg}` : String(seg)), '');
+
+/**
+ * Values at a path pattern: `instruction.by`, `extensions[].approved_by`.
+ * Returns each concrete path with its value (missing values are skipped).
+ */
+export function valuesAt(obj: unknown, pattern: string): { path: (string | number)[]; value: unknown }[] {
+  let found: { path: (string | number)[]; value: unknown }[] = [{ path: [], value: obj }];
+  for (const seg of pattern.split('.')) {
+    const isList = seg.endsWith('[]');
+    const key = isList ? seg.slice(0, -2) : seg;
+    const next: typeof found = [];
+    for (const f of found) {
+      if (f.value === null || typeof f.value !== 'object') continue;
+      const v = (f.value as Record<string, unknown>)[key];
+      if (v === undefined) continue;
+      if (isList) {
+        if (Array.isArray(v)) v.forEach((e, i) => next.push({ path: [...f.path, key, i], value: e }));
+      } else next.push({ path: [...f.path, key], value: v });
+    }
+    found = next;
+  }
+  return found;
+}

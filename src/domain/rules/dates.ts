@@ -1,0 +1,88 @@
+/**
+ * Dates in order: each step of an item on or after the one before it (in
+ * the workflow table's order), the deadline after registration, extensions
+ * forming a chain ending at the deadline, nothing dated after today.
+ */
+import type { Issue } from '../issues.ts';
+import type { Located } from '../ledger.ts';
+import type { Item } from '../schemas/item.ts';
+import { FIELD_LABELS, requiredFields, statesOf, type StepField } from '../workflow.ts';
+import { at, type Rule } from './context.ts';
+
+function stepDate(it: Item, f: StepField): string | undefined {
+  const v = (it as unknown as Record<string, { date?: string } | undefined>)[f];
+  return v?.date;
+}
+
+export const stepOrder: Rule = (ctx) => {
+  const out: Issue[] = [];
+  for (const rec of ctx.ledger.items) {
+    const it = rec.value;
+    if (!statesOf(it.kind).includes(it.state)) continue;
+    const chain = requiredFields(it.kind, it.state);
+    let prev: { f: StepField | 'source'; date: string } = { f: 'source', date: it.source.date };
+    for (const f of chain) {
+      const d = stepDate(it, f);
+      if (!d) continue;
+      if (d < prev.date) {
+        out.push(
+          at(rec, [f, 'date'], 'date-order', {
+            later: FIELD_LABELS[f],
+            laterDate: d,
+            earlier: prev.f === 'source' ? '来源（source）' : FIELD_LABELS[prev.f],
+            earlierDate: prev.date,
+          }),
+        );
+      }
+      prev = { f, date: d };
+    }
+    const reg = it.registered?.date ?? it.application?.date;
+    if (reg && it.deadline < reg) {
+      out.push(at(rec, ['deadline'], 'deadline-before-registration', { deadline: it.deadline, registered: reg }));
+    }
+  }
+  return out;
+};
+
+export const extensionChain: Rule = (ctx) => {
+  const out: Issue[] = [];
+  for (const rec of ctx.ledger.items) {
+    const ext = rec.value.extensions;
+    ext.forEach((e, i) => {
+      if (e.to <= e.from) {
+        out.push(at(rec, ['extensions', i, 'to'], 'extension-chain', { detail: `第 ${i + 1} 条延期的新时限 ${e.to} 不晚于原时限 ${e.from}` }));
+      }
+      const prev = ext[i - 1];
+      if (prev && e.from !== prev.to) {
+        out.push(at(rec, ['extensions', i, 'from'], 'extension-chain', { detail: `第 ${i + 1} 条延期的原时限 ${e.from} 与上一条的新时限 ${prev.to} 不一致` }));
+      }
+    });
+    const last = ext[ext.length - 1];
+    if (last && last.to !== rec.value.deadline) {
+      out.push(at(rec, ['deadline'], 'extension-chain', { detail: `落实时限 ${rec.value.deadline} 与最后一条延期记录的新时限 ${last.to} 不一致` }));
+    }
+  }
+  return out;
+};
+
+/** Every `date:` field anywhere in a record, with its path. */
+function dateFields(v: unknown, path: (string | number)[] = []): { path: (string | number)[]; date: string }[] {
+  if (Array.isArray(v)) return v.flatMap((e, i) => dateFields(e, [...path, i]));
+  if (v === null || typeof v !== 'object') return [];
+  return Object.entries(v).flatMap(([k, x]) =>
+    k === 'date' && typeof x === 'string' ? [{ path: [...path, k], date: x }] : dateFields(x, [...path, k]),
+  );
+}
+
+export const noFutureDates: Rule = (ctx) => {
+  const today = ctx.today;
+  if (!today) return [];
+  const out: Issue[] = [];
+  const all: Located<unknown>[] = [...ctx.ledger.items, ...ctx.ledger.reports, ...ctx.ledger.notices, ...ctx.ledger.bulletins, ...ctx.ledger.plans];
+  for (const rec of all) {
+    for (const { path, date } of dateFields(rec.value)) {
+      if (date > today) out.push(at(rec, path, 'future-date', { field: path.join('.'), date, when: '今天', today }));
+    }
+  }
+  return out;
+};

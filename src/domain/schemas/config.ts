@@ -1,0 +1,84 @@
+/** The one typed configuration file of a ledger (`records/config.yml`). */
+import { z } from 'zod';
+import { text, visibility, VISIBILITIES } from './common.ts';
+
+const urlPattern = (example: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^https?:\/\/\S+$/, { error: `应为以 http:// 或 https:// 开头的网址模板，例如 ${example}` });
+
+export const forge = z.strictObject({
+  /** 代码托管平台：gitea、gitlab 或 github */
+  kind: z.enum(['gitea', 'gitlab', 'github'], { error: '托管平台只能是 gitea、gitlab 或 github' }),
+  /** 在线编辑某个文件的网址模板，{path} 替换为仓库内路径 */
+  edit_url: urlPattern('https://git.example.cn/zhangfan/ledger/_edit/main/{path}'),
+  /** 新建文件的网址模板（{dir} 目录，{name} 文件名，{content} 预填内容）；平台不支持预填时省略 */
+  new_file_url: urlPattern('https://git.example.cn/zhangfan/ledger/_new/main/{dir}?filename={name}&value={content}').optional(),
+  /** 查看某次提交的网址模板，{sha} 替换为提交编号 */
+  commit_url: urlPattern('https://git.example.cn/zhangfan/ledger/commit/{sha}'),
+});
+
+/** A build of the site for one audience. */
+export const siteBuild = z.strictObject({
+  /** 标识，例如 public、internal */
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: '站点版本标识只能用小写字母、数字和连字符' }),
+  /** 名称，例如 公开版 */
+  title: text,
+  /** 此版本收录的公开范围 */
+  includes: z.array(visibility).min(1, { error: `至少收录一种公开范围：${VISIBILITIES.join('、')}` }),
+});
+
+/** Weights of the unit ranking score (DESIGN §6): results, never activity. */
+export const scoreWeights = z.strictObject({
+  /** 办结率的权重 */
+  completion: z.number().min(0).default(40),
+  /** 按期办结率的权重 */
+  on_time: z.number().min(0).default(30),
+  /** 反馈率的权重 */
+  feedback: z.number().min(0).default(30),
+  /** 每件超期未办结事项扣分 */
+  overdue_penalty: z.number().min(0).default(5),
+  /** 每件挂牌督办事项扣分 */
+  flag_penalty: z.number().min(0).default(3),
+  /** 每次问责扣分 */
+  accountability_penalty: z.number().min(0).default(5),
+});
+
+export const config = z.strictObject({
+  /** 组织名称，例如 张范街道 */
+  organisation: text,
+  /** 考核督查办的全称，作为通报的发文机关 */
+  office: text,
+  /** 督查通报的刊名，例如 张范督查 */
+  bulletin_name: text,
+  /** 黄灯：距时限不足多少天 */
+  warning_days: z.number().int().min(1).max(90).default(7),
+  /** 反馈宽限天数：报送日期之后几天内报送仍算按时反馈 */
+  feedback_grace_days: z.number().int().min(0).max(30).default(2),
+  /** 代码托管平台（在线编辑链接） */
+  forge: forge.optional(),
+  /** 站点的各个版本与其公开范围 */
+  builds: z.array(siteBuild).min(1).default([{ id: 'internal', title: '内部版', includes: ['public', 'internal'] }]),
+  /** 单位排名的计分办法 */
+  score: scoreWeights.default({
+    completion: 40,
+    on_time: 30,
+    feedback: 30,
+    overdue_penalty: 5,
+    flag_penalty: 3,
+    accountability_penalty: 5,
+  }),
+  /** Git 校验 */
+  git: z
+    .strictObject({
+      /** 全量校验的起点提交（此前的历史不校验） */
+      baseline: z.string().regex(/^[0-9a-f]{7,40}$/, { error: '起点提交应为提交编号（7–40 位十六进制）' }).optional(),
+      /** 是否要求提交签名 */
+      require_signed: z.boolean().default(false),
+    })
+    .default({ require_signed: false }),
+});
+export type Config = z.output<typeof config>;
+export type SiteBuild = z.output<typeof siteBuild>;
+export type ScoreWeights = z.output<typeof scoreWeights>;

@@ -1,0 +1,54 @@
+/**
+ * Where each kind of record lives in the repository. Pure path logic, shared
+ * by the tree reader, the Git reader and the site.
+ */
+export const RECORDS_DIR = 'records';
+
+export type RecordKind = 'config' | 'people' | 'units' | 'item' | 'report' | 'notice' | 'bulletin' | 'plan';
+
+export interface Classified {
+  kind: RecordKind;
+  /** For items and reports: the item id from the folder name. */
+  itemId?: string;
+  /** For notices, bulletins, plans: the id from the file name. */
+  fileId?: string;
+  /** For bulletins: the year folder. */
+  year?: string;
+  /** For reports: the file name. */
+  name?: string;
+}
+
+/** `undefined`: not a record but allowed (README, templates); `null`: misplaced file. */
+export function classifyPath(path: string, root = RECORDS_DIR): Classified | undefined | null {
+  const prefix = root ? `${root}/` : '';
+  if (!path.startsWith(prefix)) return undefined;
+  const rel = path.slice(prefix.length);
+  const parts = rel.split('/');
+  const last = parts[parts.length - 1] ?? '';
+  if (parts.some((p) => p.startsWith('_') || p.startsWith('.')) || /^readme\.md$/i.test(last)) return undefined;
+  if (parts.length === 1) {
+    if (rel === 'config.yml') return { kind: 'config' };
+    if (rel === 'people.yml') return { kind: 'people' };
+    if (rel === 'units.yml') return { kind: 'units' };
+    return null;
+  }
+  const [top, a, b, c] = parts;
+  if (top === 'items') {
+    if (parts.length === 3 && b === 'item.md') return { kind: 'item', itemId: a };
+    if (parts.length === 4 && b === 'reports' && c?.endsWith('.md')) return { kind: 'report', itemId: a, name: c };
+    return null;
+  }
+  if (top === 'notices' && parts.length === 2 && a?.endsWith('.md')) return { kind: 'notice', fileId: a.slice(0, -3) };
+  if (top === 'plans' && parts.length === 2 && a?.endsWith('.md')) return { kind: 'plan', fileId: a.slice(0, -3) };
+  if (top === 'bulletins' && parts.length === 3 && b?.endsWith('.md')) return { kind: 'bulletin', year: a, fileId: b.slice(0, -3) };
+  return null;
+}
+
+export const itemPath = (id: string, root = RECORDS_DIR) => `${root}/items/${id}/item.md`;
+export const reportsDir = (id: string, root = RECORDS_DIR) => `${root}/items/${id}/reports`;
+export const noticePath = (id: string, root = RECORDS_DIR) => `${root}/notices/${id}.md`;
+export const planPath = (id: string, root = RECORDS_DIR) => `${root}/plans/${id}.md`;
+export const bulletinPath = (id: string, year: number | string, root = RECORDS_DIR) => `${root}/bulletins/${year}/${id}.md`;
+export const peoplePath = (root = RECORDS_DIR) => `${root}/people.yml`;
+export const unitsPath = (root = RECORDS_DIR) => `${root}/units.yml`;
+export const configPath = (root = RECORDS_DIR) => `${root}/config.yml`;

@@ -1,0 +1,141 @@
+/**
+ * Texts → ledger. Given the repository-relative path and text of every file
+ * under `records/`, parse and validate each one and assemble the ledger.
+ * Pure: the caller reads the files (working tree, or blobs from Git).
+ */
+import { issue, type Issue } from '../domain/issues.ts';
+import { emptyLedger, type Ledger, type Located, type LocatedReport } from '../domain/ledger.ts';
+import { bulletin } from '../domain/schemas/bulletin.ts';
+import { config } from '../domain/schemas/config.ts';
+import { item } from '../domain/schemas/item.ts';
+import { notice } from '../domain/schemas/notice.ts';
+import { peopleFile } from '../domain/schemas/people.ts';
+import { plan } from '../domain/schemas/plan.ts';
+import { report } from '../domain/schemas/report.ts';
+import { unitsFile } from '../domain/schemas/units.ts';
+import { classifyPath, configPath, peoplePath, RECORDS_DIR, unitsPath, type Classified } from './layout.ts';
+import { parseFrontmatterText, parseYamlText, type ParsedText } from './parse-record.ts';
+import { validateParsed } from './validate.ts';
+
+export interface SourceText {
+  path: string;
+  /** File contents; `Uint8Array` when it may not be UTF-8. */
+  text: string | Uint8Array;
+}
+
+export interface LoadResult {
+  ledger: Ledger;
+  issues: Issue[];
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+function decode(src: SourceText): { text?: string; issue?: Issue } {
+  if (typeof src.text === 'string') return { text: src.text };
+  try {
+    return { text: decoder.decode(src.text) };
+  } catch {
+    return { issue: issue('not-utf8', { file: src.path, line: 1 }) };
+  }
+}
+
+function located<T>(file: string, parsed: ParsedText, value: T): Located<T> {
+  return { file, value, body: parsed.body, bodyLine: parsed.bodyLine, lineOf: parsed.lineOf };
+}
+
+/** Registry entries get a `lineOf` relative to their position in the list. */
+function entries<T>(file: string, parsed: ParsedText, key: string, list: T[]): Located<T>[] {
+  return list.map((value, i) => ({
+    file,
+    value,
+    body: '',
+    bodyLine: 1,
+    lineOf: (path) => parsed.lineOf([key, i, ...path]),
+  }));
+}
+
+/** Parse and validate one file into `ledger`. Returns its issues. */
+export function loadOne(ledger: Ledger, src: SourceText, cls: Classified): Issue[] {
+  const { text, issue: decodeIssue } = decode(src);
+  if (text === undefined) return decodeIssue ? [decodeIssue] : [];
+  const file = src.path;
+  switch (cls.kind) {
+    case 'config': {
+      const parsed = parseYamlText(text, file);
+      const v = validateParsed(config, parsed, file);
+      if (v.ok) ledger.config = located(file, parsed, v.value);
+      return v.issues;
+    }
+    case 'people': {
+      const parsed = parseYamlText(text, file);
+      const v = validateParsed(peopleFile, parsed, file);
+      if (v.ok) ledger.people.push(...entries(file, parsed, 'people', v.value.people));
+      return v.issues;
+    }
+    case 'units': {
+      const parsed = parseYamlText(text, file);
+      const v = validateParsed(unitsFile, parsed, file);
+      if (v.ok) ledger.units.push(...entries(file, parsed, 'units', v.value.units));
+      return v.issues;
+    }
+    case 'item': {
+      const parsed = parseFrontmatterText(text, file);
+      const v = validateParsed(item, parsed, file);
+      if (v.ok) ledger.items.push(located(file, parsed, v.value));
+      return v.issues;
+    }
+    case 'report': {
+      const parsed = parseFrontmatterText(text, file);
+      const v = validateParsed(report, parsed, file);
+      if (v.ok) {
+        const r: LocatedReport = { ...located(file, parsed, v.value), itemId: cls.itemId!, name: cls.name! };
+        ledger.reports.push(r);
+      }
+      return v.issues;
+    }
+    case 'notice': {
+      const parsed = parseFrontmatterText(text, file);
+      const v = validateParsed(notice, parsed, file);
+      if (v.ok) ledger.notices.push(located(file, parsed, v.value));
+      return v.issues;
+    }
+    case 'bulletin': {
+      const parsed = parseFrontmatterText(text, file);
+      const v = validateParsed(bulletin, parsed, file);
+      if (v.ok) ledger.bulletins.push(located(file, parsed, v.value));
+      return v.issues;
+    }
+    case 'plan': {
+      const parsed = parseFrontmatterText(text, file);
+      const v = validateParsed(plan, parsed, file);
+      if (v.ok) ledger.plans.push(located(file, parsed, v.value));
+      return v.issues;
+    }
+  }
+}
+
+/** Build the ledger from the files under `root` (default `records`). */
+export function loadLedger(sources: Iterable<SourceText>, root = RECORDS_DIR): LoadResult {
+  const ledger = emptyLedger();
+  const issues: Issue[] = [];
+  const seen = new Set<string>();
+  for (const src of sources) {
+    const cls = classifyPath(src.path, root);
+    if (cls === undefined) continue;
+    if (cls === null) {
+      issues.push(issue('unknown-file', { file: src.path, line: 1 }, { path: src.path }));
+      continue;
+    }
+    seen.add(cls.kind);
+    issues.push(...loadOne(ledger, src, cls));
+  }
+  const required: [string, string][] = [
+    ['config', configPath(root)],
+    ['people', peoplePath(root)],
+    ['units', unitsPath(root)],
+  ];
+  for (const [kind, path] of required) {
+    if (!seen.has(kind)) issues.push(issue('missing-registry', { file: path, line: 1 }, { path }));
+  }
+  return { ledger, issues };
+}

@@ -1,0 +1,46 @@
+/**
+ * Working tree → source texts. Reads every file under `records/` of a
+ * repository checkout as bytes (so the loader can detect non-UTF-8 files).
+ */
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { issue, type Issue } from '../domain/issues.ts';
+import { RECORDS_DIR } from '../format/layout.ts';
+import type { SourceText } from '../format/load-ledger.ts';
+
+/** 2 MiB: no record is anywhere near it; a larger file is a mistake. */
+export const MAX_RECORD_BYTES = 2 * 1024 * 1024;
+
+export interface TreeRead {
+  sources: SourceText[];
+  issues: Issue[];
+}
+
+export function readRecordsTree(repoDir: string, recordsDir = RECORDS_DIR): TreeRead {
+  const sources: SourceText[] = [];
+  const issues: Issue[] = [];
+  const walk = (rel: string) => {
+    let names: string[];
+    try {
+      names = readdirSync(join(repoDir, rel)).sort();
+    } catch (e) {
+      issues.push(issue('unreadable-file', { file: rel }, { reason: (e as Error).message }));
+      return;
+    }
+    for (const name of names) {
+      const childRel = `${rel}/${name}`;
+      const st = lstatSync(join(repoDir, childRel));
+      if (st.isSymbolicLink()) {
+        issues.push(issue('unreadable-file', { file: childRel }, { reason: '这是一个符号链接，台账中只允许普通文件' }));
+      } else if (st.isDirectory()) {
+        walk(childRel);
+      } else if (st.size > MAX_RECORD_BYTES) {
+        issues.push(issue('unreadable-file', { file: childRel }, { reason: `文件过大（${Math.round(st.size / 1024)} KB），单个记录不应超过 2 MB` }));
+      } else {
+        sources.push({ path: childRel, text: new Uint8Array(readFileSync(join(repoDir, childRel))) });
+      }
+    }
+  };
+  walk(recordsDir);
+  return { sources, issues };
+}
