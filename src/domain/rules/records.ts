@@ -89,9 +89,13 @@ export const reports: Rule = (ctx) => {
   const out: Issue[] = [];
   for (const r of ctx.ledger.reports) {
     const v = r.value;
-    const m = REPORT_FILE_RE.exec(r.name);
-    if (!m || m[1] !== v.date || m[2] !== v.unit) {
-      out.push(at(r, m && m[1] !== v.date ? ['date'] : ['unit'], 'report-filename', { expected: `${v.date}-${v.unit}.md` }));
+    // Compare with the expected stem rather than parse the name: a unit id may
+    // itself end in digits (community-3), which a regex cannot tell from the
+    // `-2` suffix of a second report on the same day.
+    const stem = `${v.date}-${v.unit}`;
+    if (!(r.name.startsWith(stem) && /^(?:-\d+)?\.md$/.test(r.name.slice(stem.length)))) {
+      const m = REPORT_FILE_RE.exec(r.name);
+      out.push(at(r, m && m[1] !== v.date ? ['date'] : ['unit'], 'report-filename', { expected: `${stem}.md` }));
     }
     const item = ctx.index.items.get(r.itemId)?.value;
     if (!item) continue;
