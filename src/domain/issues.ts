@@ -253,6 +253,77 @@ export const CATALOG = {
     message: (p) => `此${p.what}的公开范围是 ${p.mine}，但所涉事项 ${p.item} 只在 ${p.theirs} 范围公开`,
     hint: () => '公开版站点会隐藏该事项的标题和链接；如需公开，请先调整事项的 visibility',
   },
+  // ——— history (commit range checks) ———
+  'shallow-clone': {
+    title: '浅克隆，历史不完整',
+    message: (p) => `当前仓库是浅克隆，缺少 ${p.what} 之前的历史，无法校验`,
+    hint: () => '请先执行 git fetch --unshallow；在 CI 中把检出深度设为 0（GitHub Actions: fetch-depth: 0；GitLab CI: GIT_DEPTH: 0）',
+  },
+  'bad-revision': {
+    title: '提交不存在',
+    message: (p) => `找不到提交 ${q(p.rev)}`,
+    hint: () => '用法：npm run check -- --range 起点..终点（例如 origin/main..HEAD），或 --all 校验全部历史',
+  },
+  'unknown-author': {
+    title: '提交者不在人员名册',
+    message: (p) => `提交者 ${p.name} <${p.email}> 不在 records/people.yml 中，无法确认其角色`,
+    hint: () => '请用在人员名册中登记过的邮箱提交（网页编辑器使用账号邮箱）；新人员须先由考核督查办登记',
+  },
+  'unsigned-commit': {
+    title: '提交未签名',
+    message: (p) => `本台账要求提交签名，但此提交${p.status === 'N' ? '没有签名' : `的签名无法验证（${p.status}）`}`,
+    hint: () => '请配置签名后重新提交（config.yml 中 git.require_signed: true）',
+  },
+  'illegal-transition': {
+    title: '状态变更不合规',
+    message: (p) => `状态不能从 ${p.from} 直接变为 ${p.to}`,
+    hint: (p) => `一次提交只能走一步；此时可以：${p.next}`,
+  },
+  'wrong-committer': {
+    title: '提交者无权办理此环节',
+    message: (p) => `“${p.action}”须由${p.need}提交，而提交者 ${p.name} 的角色是${p.has}`,
+    hint: () => '请由有相应角色的人员在网页上提交，或由考核督查办代为录入',
+  },
+  'return-reason': {
+    title: '退回缺少原因',
+    message: () => '退回重办时须在 returns 中追加一条记录（日期、退回人、原因）',
+    hint: () => 'returns: 末尾追加 - { date: 退回日期, by: 退回人, reason: 退回原因 }',
+  },
+  'identity-changed': {
+    title: '编号或类别被更改',
+    message: (p) => `${p.what} 从 ${q(p.from)} 改成了 ${q(p.to)}`,
+    hint: () => '编号和类别一经登记不得更改；登记有误的事项请撤销后重新登记',
+  },
+  'record-deleted': {
+    title: '记录被删除',
+    message: (p) => `删除了${p.what}：${p.path}`,
+    hint: () => '台账记录不得删除；事项不再办理时请走“撤销”（state: cancelled，填写 cancellation）',
+  },
+  'report-edited': {
+    title: '已报送的落实情况被修改',
+    message: () => '落实情况一经报送不得修改',
+    hint: () => '如需更正或补充，请另报一份新的落实情况（新文件）',
+  },
+  'rewritten-history': {
+    title: '改写了只能追加的内容',
+    message: (p) => `${p.field}（${p.label}）已登记的内容被改动或删除`,
+    hint: () => '批示、销号、退回、延期、问责、移送记录只能在末尾追加，已有内容不得修改或删除',
+  },
+  'frozen-item': {
+    title: '已销号事项被修改',
+    message: (p) => `事项已${p.stateLabel}，不能再修改 ${p.fields}`,
+    hint: () => '已销号、已归档的事项只能补充归档信息（archive）',
+  },
+  'deadline-changed': {
+    title: '时限被直接修改',
+    message: (p) => `落实时限从 ${p.from} 改为 ${p.to}，但没有追加相应的延期记录`,
+    hint: (p) => `延期须在 extensions 末尾追加 - { date: 批准日期, from: ${p.from}, to: ${p.to}, approved_by: 主要领导, reason: 原因 }`,
+  },
+  'merge-conflict': {
+    title: '合并冲突',
+    message: (p) => `两个分支都变更了此事项的状态（${p.a} 与 ${p.b}），合并结果无法确定`,
+    hint: () => '请先把其中一个分支的变更合入，再在此基础上办理下一步',
+  },
   'config-invalid': {
     title: '配置有误',
     message: (p) => String(p.detail),

@@ -14,6 +14,9 @@ import type { Unit } from './schemas/units.ts';
 
 export type FieldPath = ReadonlyArray<string | number>;
 
+/** The kinds of file a ledger repository holds. */
+export type RecordKind = 'config' | 'people' | 'units' | 'item' | 'report' | 'notice' | 'bulletin' | 'plan';
+
 /** A validated record and its source position. */
 export interface Located<T> {
   /** Repository-relative path of the file holding the record. */

@@ -4,7 +4,9 @@
  */
 export const RECORDS_DIR = 'records';
 
-export type RecordKind = 'config' | 'people' | 'units' | 'item' | 'report' | 'notice' | 'bulletin' | 'plan';
+import type { RecordKind } from '../domain/ledger.ts';
+
+export type { RecordKind };
 
 export interface Classified {
   kind: RecordKind;

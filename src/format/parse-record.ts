@@ -97,7 +97,8 @@ function parseYaml(yamlText: string, firstLine: number, file: string) {
   // A tab or a full-width colon makes YAML report confusing errors elsewhere
   // in the file; the line-level issue already says what to fix.
   for (const err of issues.length ? [] : doc.errors) {
-    const line = (err.linePos?.[0]?.line ?? 1) + firstLine - 1;
+    // `linePos` is only filled in with `prettyErrors`; `pos` always is.
+    const line = (err.linePos?.[0]?.line ?? lc.linePos(err.pos[0]).line) + firstLine - 1;
     const { detail, hint } = yamlErrorDetail(err.message);
     issues.push(issue('yaml-syntax', { file, line }, { detail, hint }));
   }
@@ -118,12 +119,14 @@ export function parseFrontmatterText(raw: string, file: string): ParsedText {
   const fm = matter(text, {
     engines: {
       yaml: (src: string) => {
-        parsed = parseYaml(src, firstLine, file);
+        // gray-matter hands over the text from just after `---`, i.e. with the
+        // rest of the delimiter line: drop it so YAML line 1 is file line 2.
+        parsed = parseYaml(src.replace(/^[ \t]*\n/, ''), firstLine, file);
         return (parsed.data ?? {}) as object;
       },
     },
   });
-  const yamlLines = fm.matter.replace(/^\n/, '').split('\n').length;
+  const yamlLines = fm.matter.replace(/^[ \t]*\n/, '').split('\n').length;
   const bodyLine = firstLine + yamlLines + 1;
   if (!parsed) parsed = parseYaml('', firstLine, file);
   const issues = [...parsed.issues];

@@ -73,7 +73,9 @@ export const planLinks: Rule = (ctx) => {
         if (into && !v.applications.includes(into)) {
           out.push(at(p, ['applications', i], 'plan-mismatch', { detail: `${id} 已合并到 ${into}，但 ${into} 不在本方案中` }));
         }
-      } else if (it.planned?.plan !== v.id) {
+      } else if (it.planned && it.planned.plan !== v.id) {
+        // an approved application not yet moved to `planned` is fine: the
+        // plan is filed first, then each application points at it
         out.push(at(p, ['applications', i], 'plan-mismatch', { detail: `${id} 的 planned.plan 没有指向本方案 ${v.id}（状态 ${it.state}）` }));
       }
     });

@@ -1,0 +1,51 @@
+/**
+ * Small Git questions answered with simple-git (a handful of processes per
+ * run, never one per record): resolving revisions, shallow clones, merge
+ * bases, the files of a tree.
+ */
+import { simpleGit, type SimpleGit } from 'simple-git';
+
+export function git(repoDir: string): SimpleGit {
+  return simpleGit({ baseDir: repoDir, maxConcurrentProcesses: 4 });
+}
+
+/** Full sha of `rev`, or undefined when it does not resolve to a commit. */
+export async function resolveCommit(repoDir: string, rev: string): Promise<string | undefined> {
+  try {
+    return (await git(repoDir).raw(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`])).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function isShallow(repoDir: string): Promise<boolean> {
+  return (await git(repoDir).raw(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
+}
+
+export async function mergeBase(repoDir: string, a: string, b: string): Promise<string | undefined> {
+  try {
+    return (await git(repoDir).raw(['merge-base', a, b])).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Paths (and blob ids) of the files under `prefix` in `rev`'s tree. */
+export async function listTree(repoDir: string, rev: string, prefix: string): Promise<{ path: string; blob: string }[]> {
+  const out = await git(repoDir).raw(['-c', 'core.quotepath=off', 'ls-tree', '-r', '-z', '--full-tree', rev, '--', prefix]);
+  return out
+    .split('\0')
+    .filter(Boolean)
+    .map((line) => {
+      const tab = line.indexOf('\t');
+      const [, type, blob] = line.slice(0, tab).split(' ');
+      return { path: line.slice(tab + 1), blob: blob!, type };
+    })
+    .filter((e) => e.type === 'blob')
+    .map(({ path, blob }) => ({ path, blob }));
+}
+
+/** Commits with no parent reachable from `rev`. */
+export async function rootCommits(repoDir: string, rev: string): Promise<string[]> {
+  return (await git(repoDir).raw(['rev-list', '--max-parents=0', rev])).split('\n').filter(Boolean);
+}
