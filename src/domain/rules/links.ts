@@ -56,12 +56,14 @@ export const planLinks: Rule = (ctx) => {
   const out: Issue[] = [];
   for (const p of ctx.ledger.plans) {
     const v = p.value;
-    if (v.mode === 'onsite' && !v.inspection_notice) out.push(at(p, ['mode'], 'plan-onsite-notice'));
+    // the 《督查考核通知》 must be out before the on-site inspection starts
+    const started = v.applications.some((id) => ctx.index.items.get(id)?.value.inspection);
+    if (v.mode === 'onsite' && !v.inspection_notice && started) out.push(at(p, ['mode'], 'plan-onsite-notice'));
     if (v.inspection_notice && v.inspection_notice.date > v.period.from) {
-      out.push(at(p, ['inspection_notice', 'date'], 'plan-mismatch', { detail: `《督查考核通知》下达日期 ${v.inspection_notice.date} 晚于督查开始日期 ${v.period.from}，须提前下达` }));
+      out.push(at(p, ['inspection_notice', 'date'], 'plan-mismatch', { detail: `《督查考核通知》下达日期 ${v.inspection_notice.date} 晚于督查开始日期 ${v.period.from}，须提前下达`, hint: 'inspection_notice.date 应不晚于 period.from' }));
     }
     if (v.period.to < v.period.from) {
-      out.push(at(p, ['period', 'to'], 'plan-mismatch', { detail: `督查结束日期 ${v.period.to} 早于开始日期 ${v.period.from}` }));
+      out.push(at(p, ['period', 'to'], 'plan-mismatch', { detail: `督查结束日期 ${v.period.to} 早于开始日期 ${v.period.from}`, hint: '请核对督查时间 period 的 from（开始）和 to（结束）' }));
     }
     v.applications.forEach((id, i) => {
       const it = ctx.index.items.get(id)?.value;

@@ -1,0 +1,272 @@
+/**
+ * Derive a realistic history from a finished ledger: every item moved step
+ * by step by the people its records name, on the dates they record; reports,
+ * notices, bulletins and plans added when they are dated. The last version
+ * of every file is its text in `records/`, byte for byte, so there is one
+ * demo, not two.
+ *
+ * Pure: texts in, events (commits as file contents) out. Intermediate item
+ * versions are made by editing the YAML document (comments and key order
+ * kept), not by re-serialising.
+ */
+import { parseDocument } from 'yaml';
+import type { Ledger, Located } from '../domain/ledger.ts';
+import type { Item } from '../domain/schemas/item.ts';
+import type { Person, Role } from '../domain/schemas/people.ts';
+import { normaliseText } from '../format/parse-record.ts';
+import {
+  AMENDMENTS,
+  STATE_LABELS,
+  WORKFLOWS,
+  findEdge,
+  requiredFields,
+  type State,
+  type StepField,
+} from '../domain/workflow.ts';
+
+export interface DemoEvent {
+  date: string;
+  /** Orders events of one day: lower first. */
+  priority: number;
+  /** Orders events of one day and priority: stable sequence. */
+  seq: number;
+  author: Person;
+  message: string;
+  /** Path → new text. */
+  files: Map<string, string>;
+}
+
+export interface ReplayInput {
+  ledger: Ledger;
+  /** Path → original text of every file under records/ (incl. README, templates). */
+  texts: Map<string, string>;
+}
+
+const P = { registry: 0, create: 1, office: 2, step: 3, report: 4, bulletin: 5, late: 6 } as const;
+
+/** The main path of states from the start to `state` (cancelled: up to the last step taken). */
+function chainTo(kind: Item['kind'], state: State): State[] {
+  const wf = WORKFLOWS[kind];
+  const out: State[] = [];
+  let s: State | undefined = state;
+  while (s) {
+    out.unshift(s);
+    s = wf.states[s]?.after;
+  }
+  return out;
+}
+
+/** Frontmatter + body split of an original text. */
+function splitText(text: string): { fm: string; body: string } {
+  const t = normaliseText(text);
+  const end = t.indexOf('\n---', 3);
+  return { fm: t.slice(4, end + 1), body: t.slice(end + 4) };
+}
+
+export function replay(input: ReplayInput): DemoEvent[] {
+  const { ledger, texts } = input;
+  const people = new Map(ledger.people.map((p) => [p.value.id, p.value]));
+  const byRole = (role: Role) => ledger.people.find((p) => p.value.roles.includes(role))?.value;
+  const office = byRole('office');
+  if (!office) throw new Error('demo ledger has no office person');
+  const events: DemoEvent[] = [];
+  let seq = 0;
+  const push = (date: string, priority: number, author: Person | undefined, message: string, files: [string, string][]) =>
+    events.push({ date, priority, seq: seq++, author: author ?? office, message, files: new Map(files) });
+
+  // 1. registries, docs and templates before everything
+  const first = [...ledger.items.map((i) => i.value.registered?.date ?? i.value.application?.date ?? '9999')].sort()[0] ?? '2026-01-01';
+  const setup = [...texts].filter(([p]) => !/\/(items|notices|bulletins|plans)\//.test(p));
+  push(first, P.registry, office, '建立督查工作台账：配置、人员和单位名册、填写说明与模板', setup);
+
+  // 2. notices, plans, bulletins when dated
+  for (const n of ledger.notices) push(n.value.date, P.office, people.get(n.value.by), `印发督办通知 ${n.value.id}：${n.value.title}`, [[n.file, texts.get(n.file)!]]);
+  for (const p of ledger.plans) {
+    const text = texts.get(p.file)!;
+    const notice = p.value.inspection_notice;
+    if (notice && notice.date > p.value.date) {
+      // the 《督查考核通知》 is sent after the plan is filed: two versions
+      const { fm, body } = splitText(text);
+      const doc = parseDocument(fm);
+      doc.delete('inspection_notice');
+      push(p.value.date, P.office, people.get(p.value.by), `专项督查考核方案备案 ${p.value.id}：${p.value.title}`, [[p.file, `---\n${doc.toString({ lineWidth: 0 })}---${body}`]]);
+      push(notice.date, P.office, people.get(p.value.by), `${p.value.id} 下达《督查考核通知》${notice.doc_no}`, [[p.file, text]]);
+    } else push(p.value.date, P.office, people.get(p.value.by), `专项督查考核方案备案 ${p.value.id}：${p.value.title}`, [[p.file, text]]);
+  }
+  for (const b of ledger.bulletins) {
+    push(b.value.date, P.bulletin, people.get(b.value.drafted.by), `印发督查通报 ${b.value.year}年第${b.value.number}期：${b.value.title}`, [[b.file, texts.get(b.file)!]]);
+  }
+  // 3. reports when dated, by who wrote them
+  for (const r of ledger.reports) push(r.value.date, P.report, people.get(r.value.by), `${r.itemId} 报送落实情况（${r.value.unit}，${r.value.date}）`, [[r.file, texts.get(r.file)!]]);
+  // 4. each item, step by step
+  for (const rec of ledger.items) replayItem(rec, texts.get(rec.file)!, people, office, push);
+
+  return events.sort((a, b) => a.date.localeCompare(b.date) || a.priority - b.priority || a.seq - b.seq);
+}
+
+type Push = (date: string, priority: number, author: Person | undefined, message: string, files: [string, string][]) => void;
+
+function replayItem(rec: Located<Item>, original: string, people: Map<string, Person>, office: Person, push: Push) {
+  const it = rec.value;
+  const { fm, body } = splitText(original);
+  const final = parseDocument(fm);
+  const wf = WORKFLOWS[it.kind];
+  const lastState: State = it.state === 'cancelled' ? lastReached(it) : it.state;
+  const chain = chainTo(it.kind, lastState);
+  const stepDate = (f: StepField) => (it as unknown as Record<string, { date?: string }>)[f]?.date;
+
+  interface Moment {
+    date: string;
+    priority: number;
+    apply: (v: VersionState) => void;
+    author: Person | undefined;
+    message: string;
+  }
+  interface VersionState {
+    state: State;
+    fields: Set<string>;
+    returns: number;
+    extensions: number;
+    accountability: number;
+    referrals: number;
+    flag: 'none' | 'on' | 'lifted';
+    summaryOverride?: string;
+  }
+  const moments: Moment[] = [];
+  const actorFor = (from: State | null, to: State): Person | undefined => {
+    const edge = findEdge(it.kind, from, to);
+    if (!edge) return office;
+    for (const s of edge.signers ?? []) {
+      const id = s.field.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], it);
+      const p = typeof id === 'string' ? people.get(id) : undefined;
+      if (p && p.roles.some((r) => edge.committer.includes(r)) && !p.roles.includes('main_leader')) return p;
+    }
+    return office;
+  };
+  chain.forEach((s, i) => {
+    const adds = wf.states[s]!.adds;
+    const date = adds.map(stepDate).find(Boolean) ?? it.registered?.date ?? it.application!.date;
+    const from = i === 0 ? null : chain[i - 1]!;
+    const edge = findEdge(it.kind, from, s);
+    moments.push({
+      date,
+      priority: i === 0 ? P.create : s === 'bulletined' || s === 'closed' || s === 'archived' ? P.late : P.step,
+      author: actorFor(from, s),
+      message: `${it.id} ${edge?.label ?? '登记'}：${STATE_LABELS[s]}${i === 0 ? `（${it.title}）` : ''}`,
+      apply: (v) => {
+        v.state = s;
+        for (const f of adds) v.fields.add(f);
+      },
+    });
+  });
+  if (it.state === 'cancelled') {
+    moments.push({
+      date: it.cancellation!.date,
+      priority: P.late,
+      author: office,
+      message: `${it.id} 撤销：${it.cancellation!.reason}`,
+      apply: (v) => {
+        v.state = 'cancelled';
+        v.fields.add('cancellation');
+      },
+    });
+  }
+  // returns: the item went to the return edge's source state, then back
+  const returnEdge = wf.edges.find((e) => e.appends === 'returns');
+  it.returns.forEach((r, i) => {
+    if (!returnEdge) return;
+    moments.push({
+      date: r.date,
+      priority: P.step,
+      author: office,
+      message: `${it.id} ${STATE_LABELS[returnEdge.from!]}（退回前）`,
+      apply: (v) => {
+        v.state = returnEdge.from!;
+        for (const f of requiredFields(it.kind, returnEdge.from!)) v.fields.add(f);
+        // the report that was sent back is not in the final record: stand one in
+        if (wf.states[returnEdge.from!]!.adds.includes('summary')) v.summaryOverride = r.date;
+      },
+    });
+    moments.push({
+      date: r.date,
+      priority: P.step,
+      author: people.get(r.by) ?? office,
+      message: `${it.id} 退回重办：${r.reason}`,
+      apply: (v) => {
+        v.state = returnEdge.to;
+        v.returns = i + 1;
+        v.summaryOverride = undefined;
+        for (const f of wf.states[returnEdge.from!]!.adds) v.fields.delete(f);
+      },
+    });
+  });
+  it.extensions.forEach((e, i) =>
+    moments.push({ date: e.date, priority: P.step, author: office, message: `${it.id} 延期：${e.from} → ${e.to}（${e.reason}）`, apply: (v) => void (v.extensions = i + 1) }),
+  );
+  it.accountability.forEach((a, i) =>
+    moments.push({ date: a.date, priority: P.step, author: office, message: `${it.id} 问责：${a.measure}`, apply: (v) => void (v.accountability = i + 1) }),
+  );
+  it.referrals.forEach((a, i) =>
+    moments.push({ date: a.date, priority: P.step, author: office, message: `${it.id} 移送街道纪工委：${a.reason}`, apply: (v) => void (v.referrals = i + 1) }),
+  );
+  if (it.flag) {
+    moments.push({ date: it.flag.date, priority: P.step, author: office, message: `${it.id} 挂牌督办：${it.flag.reason}`, apply: (v) => void (v.flag = 'on') });
+    if (it.flag.lifted) moments.push({ date: it.flag.lifted, priority: P.late, author: office, message: `${it.id} 摘牌`, apply: (v) => void (v.flag = 'lifted') });
+  }
+
+  // stable order: by date, then priority, then insertion (chain order)
+  const ordered = moments.map((m, i) => ({ m, i })).sort((a, b) => a.m.date.localeCompare(b.m.date) || a.m.priority - b.m.priority || a.i - b.i);
+  const v: VersionState = { state: chain[0]!, fields: new Set(), returns: 0, extensions: 0, accountability: 0, referrals: 0, flag: 'none' };
+  ordered.forEach(({ m }, k) => {
+    m.apply(v);
+    const last = k === ordered.length - 1;
+    const text = last ? original : render(final, it, v, body);
+    push(m.date, m.priority, m.author, m.message, [[rec.file, text]]);
+  });
+
+  function render(doc: typeof final, item: Item, st: VersionState, bodyText: string): string {
+    const d = doc.clone();
+    const stepFields = Object.keys(Object.fromEntries(Object.values(WORKFLOWS).flatMap((w) => Object.values(w.states).flatMap((s) => s?.adds ?? [])).map((f) => [f, 1])));
+    for (const f of stepFields) if (!st.fields.has(f)) d.delete(f);
+    d.set('state', st.state);
+    if (st.summaryOverride) {
+      d.set('summary', summaryPlaceholder(st.summaryOverride));
+    }
+    const trim = (key: 'returns' | 'extensions' | 'accountability' | 'referrals', n: number) => {
+      if ((item[key] as unknown[]).length === 0) return;
+      if (n === 0) d.delete(key);
+      else {
+        const seqNode = d.get(key, true) as { items: unknown[] } | undefined;
+        if (seqNode?.items) seqNode.items = seqNode.items.slice(0, n);
+      }
+    };
+    trim('returns', st.returns);
+    trim('extensions', st.extensions);
+    trim('accountability', st.accountability);
+    trim('referrals', st.referrals);
+    if (item.extensions.length) d.set('deadline', st.extensions === 0 ? item.extensions[0]!.from : item.extensions[st.extensions - 1]!.to);
+    if (st.flag === 'none') d.delete('flag');
+    else if (st.flag === 'on' && item.flag?.lifted) d.deleteIn(['flag', 'lifted']);
+    return `---\n${d.toString({ lineWidth: 0 })}---${bodyText}`;
+  }
+
+  function summaryPlaceholder(date: string) {
+    const sup = [...people.values()].find((p) => p.roles.includes('supervision_leader'));
+    const main = [...people.values()].find((p) => p.roles.includes('main_leader'));
+    return { date, by: office.id, reviewed_by: sup?.id ?? office.id, approved_by: main?.id ?? office.id, approval_text: '汇报材料不够具体，退回重办。' };
+  }
+}
+
+/** For a cancelled item: the furthest state its step fields show it reached. */
+function lastReached(it: Item): State {
+  const wf = WORKFLOWS[it.kind];
+  let best: State = wf.start;
+  for (const [s, spec] of Object.entries(wf.states) as [State, NonNullable<(typeof wf.states)[State]>][]) {
+    if (s === 'cancelled' || spec.terminal) continue;
+    const req = requiredFields(it.kind, s);
+    if (req.every((f) => (it as unknown as Record<string, unknown>)[f] !== undefined) && req.length > requiredFields(it.kind, best).length) best = s;
+  }
+  return best;
+}
+
+export { AMENDMENTS };
