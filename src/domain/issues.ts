@@ -205,7 +205,7 @@ export const CATALOG = {
   'plan-mismatch': {
     title: '方案与事项不符',
     message: (p) => String(p.detail),
-    hint: () => '方案的 applications 应列出它覆盖的全部申请（含合并的申请），事项的 planned.plan 应指向该方案',
+    hint: (p) => str(p.hint) ?? '方案的 applications 应列出它覆盖的全部申请（含合并的申请），事项的 planned.plan 应指向该方案',
   },
   'plan-onsite-notice': {
     title: '实地督查缺少督查考核通知',

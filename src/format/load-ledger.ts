@@ -3,16 +3,17 @@
  * under `records/`, parse and validate each one and assemble the ledger.
  * Pure: the caller reads the files (working tree, or blobs from Git).
  */
+import type { z } from 'zod';
 import { issue, type Issue } from '../domain/issues.ts';
 import { emptyLedger, type Ledger, type Located, type LocatedReport } from '../domain/ledger.ts';
 import { bulletin } from '../domain/schemas/bulletin.ts';
 import { config } from '../domain/schemas/config.ts';
 import { item } from '../domain/schemas/item.ts';
 import { notice } from '../domain/schemas/notice.ts';
-import { peopleFile } from '../domain/schemas/people.ts';
+import { peopleFile, person } from '../domain/schemas/people.ts';
 import { plan } from '../domain/schemas/plan.ts';
 import { report } from '../domain/schemas/report.ts';
-import { unitsFile } from '../domain/schemas/units.ts';
+import { unit, unitsFile } from '../domain/schemas/units.ts';
 import { classifyPath, configPath, peoplePath, RECORDS_DIR, unitsPath, type Classified } from './layout.ts';
 import { parseFrontmatterText, parseYamlText, type ParsedText } from './parse-record.ts';
 import { validateParsed } from './validate.ts';
@@ -44,14 +45,29 @@ function located<T>(file: string, parsed: ParsedText, value: T): Located<T> {
 }
 
 /** Registry entries get a `lineOf` relative to their position in the list. */
-function entries<T>(file: string, parsed: ParsedText, key: string, list: T[]): Located<T>[] {
+function entries<T>(file: string, parsed: ParsedText, key: string, list: T[], at: (i: number) => number = (i) => i): Located<T>[] {
   return list.map((value, i) => ({
     file,
     value,
     body: '',
     bodyLine: 1,
-    lineOf: (path) => parsed.lineOf([key, i, ...path]),
+    lineOf: (path) => parsed.lineOf([key, at(i), ...path]),
   }));
+}
+
+/**
+ * The valid entries of a registry that failed validation: one mistyped
+ * person must not make every reference to everyone else fail as well.
+ */
+function salvage<T>(file: string, parsed: ParsedText, key: string, entry: z.ZodType<T>): Located<T>[] {
+  const list = (parsed.data as Record<string, unknown> | undefined)?.[key];
+  if (!Array.isArray(list)) return [];
+  const ok: { value: T; i: number }[] = [];
+  list.forEach((raw, i) => {
+    const r = entry.safeParse(raw);
+    if (r.success) ok.push({ value: r.data, i });
+  });
+  return entries(file, parsed, key, ok.map((o) => o.value), (j) => ok[j]!.i);
 }
 
 /** Parse and validate one file into `ledger`. Returns its issues. */
@@ -69,13 +85,13 @@ export function loadOne(ledger: Ledger, src: SourceText, cls: Classified): Issue
     case 'people': {
       const parsed = parseYamlText(text, file);
       const v = validateParsed(peopleFile, parsed, file);
-      if (v.ok) ledger.people.push(...entries(file, parsed, 'people', v.value.people));
+      ledger.people.push(...(v.ok ? entries(file, parsed, 'people', v.value.people) : salvage(file, parsed, 'people', person)));
       return v.issues;
     }
     case 'units': {
       const parsed = parseYamlText(text, file);
       const v = validateParsed(unitsFile, parsed, file);
-      if (v.ok) ledger.units.push(...entries(file, parsed, 'units', v.value.units));
+      ledger.units.push(...(v.ok ? entries(file, parsed, 'units', v.value.units) : salvage(file, parsed, 'units', unit)));
       return v.issues;
     }
     case 'item': {

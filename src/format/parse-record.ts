@@ -8,7 +8,7 @@
  * is ambiguous (duplicate keys, tabs, full-width colons) with its line.
  */
 import matter from 'gray-matter';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
 import { issue, type Issue } from '../domain/issues.ts';
 
 export type FieldPath = ReadonlyArray<string | number>;
@@ -43,24 +43,113 @@ function lintLines(yamlText: string, firstLine: number, file: string): Issue[] {
   return out;
 }
 
-function yamlErrorDetail(message: string): { detail: string; hint?: string } {
-  if (/Map keys must be unique/i.test(message)) {
-    return { detail: '同一个字段写了两次', hint: '删除重复的一行，或合并两处内容' };
+interface Explained {
+  /** 1-based line in the YAML text. */
+  line: number;
+  detail: string;
+  hint?: string;
+}
+
+const lineStart = (text: string, pos: number) => text.lastIndexOf('\n', pos - 1) + 1;
+
+/**
+ * The line where a quoted value opens without closing: YAML only notices at
+ * the end of the block, but staff need the line they typed the quote on.
+ */
+function unclosedQuoteLine(text: string): number | undefined {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^\s*(?:-\s+)?(?:[^\s"'#][^:#]*:\s+)?(["'])(.*)$/.exec(lines[i]!);
+    if (!m) continue;
+    const rest = m[1] === '"' ? m[2]!.replace(/\\./g, '') : m[2]!.replace(/''/g, '');
+    if (!rest.includes(m[1]!)) return i + 1;
   }
-  if (/Implicit map keys need to be followed by map values|Implicit keys need to be on a single line/i.test(message)) {
-    return { detail: '这一行缺少“字段: 值”中的半角冒号，或上一行的引号没有闭合' };
+  return undefined;
+}
+
+/** YAML's error (English, often about a symptom) → what staff did and where. */
+function explainYamlError(err: YAMLError, text: string, lc: LineCounter): Explained {
+  const line = lc.linePos(err.pos[0]).line;
+  const message = err.message;
+  if (err.code === 'DUPLICATE_KEY') {
+    return { line, detail: '同一个字段写了两次', hint: '删除重复的一行，或合并两处内容' };
   }
-  if (/Nested mappings are not allowed in compact mappings|mapping values are not allowed/i.test(message)) {
-    return { detail: '值里含有“: ”（冒号加空格），系统把它当成了字段', hint: '请给这个值加上引号，例如 title: "通知：关于……"' };
+  if (err.code === 'MULTILINE_IMPLICIT_KEY') {
+    // Either this line has no "key: " at all, or the next line is indented
+    // deeper than its siblings and was read as the continuation of a value.
+    if (/^\s*(?:-\s+)?$/.test(text.slice(lineStart(text, err.pos[0]), err.pos[0]))) {
+      return { line, detail: '这一行缺少“字段: 值”中的半角冒号（冒号后要加一个空格）' };
+    }
+    return {
+      line: lc.linePos(err.pos[1]).line,
+      detail: '这一行比上一行的同级字段缩进得多，被当成了上一行的值的延续',
+      hint: '同级字段左端对齐，下级字段用两个空格缩进',
+    };
   }
-  if (/bad indentation|indent/i.test(message)) {
-    return { detail: '缩进不一致', hint: '下级字段统一用两个空格缩进，同级字段左端对齐' };
+  if (err.code === 'BLOCK_AS_IMPLICIT_KEY' || /mapping values are not allowed/i.test(message)) {
+    return { line, detail: '值里含有“: ”（冒号加空格），系统把它当成了字段', hint: '请给这个值加上引号，例如 title: "通知：关于……"，或改用全角冒号“：”' };
+  }
+  const bracket = /end with a ([\]}])/.exec(message);
+  if (bracket) {
+    const open = bracket[1] === ']' ? '[' : '{';
+    const at = text.lastIndexOf(open, err.pos[0]);
+    return {
+      line: at >= 0 ? lc.linePos(at).line : line,
+      detail: `这一行的 ${open} 没有用 ${bracket[1]} 结束`,
+      hint: `写在一行里的${open === '[' ? '列表' : '字段组'}要在同一行闭合，例如 ${open === '[' ? 'co_units: [env, community-3]' : 'registered: { date: 2026-03-09, by: sun-li }'}`,
+    };
+  }
+  if (/bad indentation|indent|same column/i.test(message)) {
+    return { line, detail: '缩进不一致', hint: '下级字段统一用两个空格缩进，同级字段左端对齐' };
   }
   if (/Missing closing|quote/i.test(message)) {
-    return { detail: '引号没有闭合', hint: '检查这一行的引号是否成对' };
+    return { line: unclosedQuoteLine(text) ?? line, detail: '引号没有闭合', hint: '检查这一行的引号是否成对；值里要用引号时可改用中文引号“”' };
   }
-  if (/tab/i.test(message)) return { detail: '使用了 Tab', hint: '请用两个空格代替 Tab' };
-  return { detail: `无法解析（${message.split('\n')[0]}）` };
+  if (/Implicit map keys need to be followed by map values/i.test(message)) {
+    return { line, detail: '这一行缺少“字段: 值”中的半角冒号（冒号后要加一个空格）', hint: '每行写成“字段: 值”；列表项写成“- 值”（短横线后加一个空格）' };
+  }
+  const lineText = text.slice(lineStart(text, err.pos[0])).split('\n')[0]!;
+  if (/(?::\s+|^\s*-\s+)[*&]/.test(lineText)) {
+    return { line, detail: '值以 * 或 & 开头，被当成了 YAML 的引用', hint: '请给这个值加上引号，例如 title: "*重点* 事项"' };
+  }
+  if (/Unexpected scalar at node end/i.test(message)) {
+    return {
+      line,
+      detail: '引号或括号后面还有多余的文字',
+      hint: '引号要包住整个值；值里要用引号时请用中文引号，例如 title: 关于“两违”整治的通知',
+    };
+  }
+  if (err.code === 'BAD_SCALAR_START') {
+    return { line, detail: '值不能以 @、`、% 等符号开头', hint: '请给这个值加上引号，例如 title: "@某某"' };
+  }
+  if (/tab/i.test(message)) return { line, detail: '使用了 Tab', hint: '请用两个空格代替 Tab' };
+  return { line, detail: `无法解析（${message.split('\n')[0]}）` };
+}
+
+/**
+ * After the first syntax error YAML mostly reports its consequences: keep
+ * that one (preferring the error that names the real cause when several
+ * start at the same place), plus every duplicate key, which stands alone.
+ */
+function pickErrors(errors: readonly YAMLError[]): YAMLError[] {
+  const sorted = [...errors].sort((a, b) => a.pos[0] - b.pos[0]);
+  const dups = sorted.filter((e) => e.code === 'DUPLICATE_KEY');
+  const first = sorted.find((e) => e.code !== 'DUPLICATE_KEY');
+  if (!first) return dups;
+  const cause = sorted.find((e) => e.pos[0] === first.pos[0] && e.code === 'MULTILINE_IMPLICIT_KEY') ?? first;
+  return [...dups, cause].sort((a, b) => a.pos[0] - b.pos[0]);
+}
+
+/** The first alias (`*name`) in the document: a value that starts with `*`. */
+function firstAliasLine(doc: Document, lc: LineCounter): number {
+  let line = 1;
+  visit(doc, {
+    Alias(_, node) {
+      line = lc.linePos(node.range?.[0] ?? 0).line;
+      return visit.BREAK;
+    },
+  });
+  return line;
 }
 
 function nodeLine(node: Node | null | undefined, lc: LineCounter): number | undefined {
@@ -96,14 +185,27 @@ function parseYaml(yamlText: string, firstLine: number, file: string) {
   const issues: Issue[] = lintLines(yamlText, firstLine, file);
   // A tab or a full-width colon makes YAML report confusing errors elsewhere
   // in the file; the line-level issue already says what to fix.
-  for (const err of issues.length ? [] : doc.errors) {
-    // `linePos` is only filled in with `prettyErrors`; `pos` always is.
-    const line = (err.linePos?.[0]?.line ?? lc.linePos(err.pos[0]).line) + firstLine - 1;
-    const { detail, hint } = yamlErrorDetail(err.message);
-    issues.push(issue('yaml-syntax', { file, line }, { detail, hint }));
+  for (const err of issues.length ? [] : pickErrors(doc.errors)) {
+    const { line, detail, hint } = explainYamlError(err, yamlText, lc);
+    issues.push(issue('yaml-syntax', { file, line: line + firstLine - 1 }, { detail, hint }));
+  }
+  let data: unknown;
+  if (doc.errors.length === 0 && issues.length === 0) {
+    try {
+      data = doc.toJS({ maxAliasCount: 50 });
+    } catch {
+      // An unquoted value starting with `*` (e.g. *重点*) is a YAML alias;
+      // resolving an undefined one throws.
+      issues.push(
+        issue('yaml-syntax', { file, line: firstAliasLine(doc, lc) + firstLine - 1 }, {
+          detail: '值以 * 开头，被当成了 YAML 的引用',
+          hint: '请给这个值加上引号，例如 title: "*重点* 事项"',
+        }),
+      );
+    }
   }
   const ok = doc.errors.length === 0 && issues.length === 0;
-  return { doc: ok ? doc : undefined, lc, issues, data: ok ? doc.toJS({ maxAliasCount: 50 }) : undefined };
+  return { doc: ok ? doc : undefined, lc, issues, data: ok ? data : undefined };
 }
 
 /** Parse a Markdown record with YAML frontmatter. */

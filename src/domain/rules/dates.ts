@@ -7,7 +7,7 @@ import type { Issue } from '../issues.ts';
 import type { Located } from '../ledger.ts';
 import type { Item } from '../schemas/item.ts';
 import { FIELD_LABELS, requiredFields, statesOf, type StepField } from '../workflow.ts';
-import { at, type Rule } from './context.ts';
+import { at, dottedPath, type Rule } from './context.ts';
 
 function stepDate(it: Item, f: StepField): string | undefined {
   const v = (it as unknown as Record<string, { date?: string } | undefined>)[f];
@@ -81,7 +81,7 @@ export const noFutureDates: Rule = (ctx) => {
   const all: Located<unknown>[] = [...ctx.ledger.items, ...ctx.ledger.reports, ...ctx.ledger.notices, ...ctx.ledger.bulletins, ...ctx.ledger.plans];
   for (const rec of all) {
     for (const { path, date } of dateFields(rec.value)) {
-      if (date > today) out.push(at(rec, path, 'future-date', { field: path.join('.'), date, when: '今天', today }));
+      if (date > today) out.push(at(rec, path, 'future-date', { field: dottedPath(path), date, when: '今天', today }));
     }
   }
   return out;

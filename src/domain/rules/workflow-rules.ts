@@ -24,6 +24,9 @@ const END_FIELDS: StepField[] = ['closure', 'archive', 'cancellation', 'rejectio
 
 const allStepFields = Object.keys(FIELD_LABELS) as StepField[];
 
+/** 交办（assigned） → 交办: the messages below name the field themselves. */
+const stepName = (f: StepField) => FIELD_LABELS[f].replace(/（[a-z_]+）$/, '');
+
 /** Step fields used anywhere in the workflow of `kind`. */
 function fieldsOfKind(kind: keyof typeof WORKFLOWS): Set<StepField> {
   return new Set(Object.values(WORKFLOWS[kind].states).flatMap((s) => s?.adds ?? []));
@@ -64,7 +67,7 @@ export const stateFits: Rule = (ctx) => {
             state: it.state,
             stateLabel: STATE_LABELS[it.state],
             field: f,
-            label: FIELD_LABELS[f],
+            label: stepName(f),
             required: required.map((r) => r).join(' → '),
           }),
         );
@@ -78,7 +81,7 @@ export const stateFits: Rule = (ctx) => {
           at(rec, [f], 'field-kind', {
             kindLabel,
             field: f,
-            label: FIELD_LABELS[f],
+            label: stepName(f),
             allowed: [...own].join('、'),
           }),
         );
@@ -89,7 +92,7 @@ export const stateFits: Rule = (ctx) => {
             state: it.state,
             stateLabel: STATE_LABELS[it.state],
             field: f,
-            label: FIELD_LABELS[f],
+            label: stepName(f),
             target,
             targetLabel: STATE_LABELS[target],
           }),
