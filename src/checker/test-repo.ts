@@ -1,0 +1,153 @@
+/**
+ * Test support: real temporary Git repositories with fixed dates and
+ * authors from a small registry, and builders for item records at any state
+ * of their workflow. Used by the history-check and hook tests.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { stringify } from 'yaml';
+import { checkRange, type RangeOptions } from './check-range.ts';
+
+export const PEOPLE = {
+  'wang-fang': { name: '王芳', title: '考核督查办主任', roles: ['office'], emails: ['wang.fang@zf.gov.cn'] },
+  'zhang-wei': { name: '张伟', title: '党工委书记', roles: ['main_leader'], emails: ['zhang.wei@zf.gov.cn'] },
+  'chen-jing': { name: '陈静', title: '党工委副书记', roles: ['supervision_leader', 'leader'], emails: ['chen.jing@zf.gov.cn'] },
+  'li-ming': { name: '李明', title: '办事处副主任', roles: ['leader'], emails: ['li.ming@zf.gov.cn'] },
+  'zhao-qiang': { name: '赵强', title: '城市管理办主任', roles: ['unit'], unit: 'urban', emails: ['zhao.qiang@zf.gov.cn'] },
+  'qian-hong': { name: '钱红', title: '生态环境办主任', roles: ['unit'], unit: 'env', emails: ['qian.hong@zf.gov.cn'] },
+} as const;
+export type PersonId = keyof typeof PEOPLE;
+
+const REGISTRIES: Record<string, unknown> = {
+  'records/config.yml': { organisation: '测试街道', office: '测试街道考核督查办', bulletin_name: '测试督查' },
+  'records/people.yml': { people: Object.entries(PEOPLE).map(([id, p]) => ({ id, ...p })) },
+  'records/units.yml': {
+    units: [
+      { id: 'urban', name: '城市管理办公室', type: 'department' },
+      { id: 'env', name: '生态环境办公室', type: 'department' },
+    ],
+  },
+};
+
+/** A Markdown record with YAML frontmatter. */
+export function record(data: Record<string, unknown>, body = '说明。\n'): string {
+  return `---\n${stringify(data, { lineWidth: 0 })}---\n${body}`;
+}
+
+export const yamlText = (data: unknown) => stringify(data, { lineWidth: 0 });
+
+const ST = (date: string, by: PersonId) => ({ date, by });
+
+/** Step fields of each state, dated a day apart from 2026-03-02. */
+const STEPS: Record<string, Record<string, unknown>> = {
+  registered: { registered: ST('2026-03-02', 'wang-fang') },
+  instructed: { instruction: { date: '2026-03-03', by: 'zhang-wei', text: '请城管办牵头抓好落实。' } },
+  assigned: { assigned: { date: '2026-03-04', by: 'wang-fang' } },
+  in_progress: { arranged: ST('2026-03-05', 'li-ming') },
+  reported: { summary: { date: '2026-03-20', by: 'wang-fang', reviewed_by: 'chen-jing', approved_by: 'zhang-wei', approval_text: '同意上报。' } },
+  submitted: { submitted: { date: '2026-03-21', by: 'wang-fang', to: '区委督查室' } },
+  closed: { closure: ST('2026-03-25', 'wang-fang') },
+  archived: { archive: { date: '2026-03-26', by: 'wang-fang', ref: '档案 2026-001' } },
+};
+const SUPERIOR_PATH = ['registered', 'instructed', 'assigned', 'in_progress', 'reported', 'submitted', 'closed', 'archived'];
+
+/** A superior item (上级督查) with every field up to `state`. */
+export function superiorItem(id: string, state: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const base: Record<string, unknown> = {
+    id,
+    title: '背街小巷环境整治',
+    kind: 'superior',
+    source: { type: 'document', name: '关于开展环境整治的通知', doc_no: '区委办〔2026〕12号', date: '2026-03-01', issuer: '区委办公室' },
+    content: '对辖区背街小巷开展集中整治。',
+    requirements: '4月底前完成。',
+    deadline: '2026-04-30',
+    leaders: ['li-ming'],
+    lead_unit: 'urban',
+    co_units: ['env'],
+    state,
+  };
+  const upto = SUPERIOR_PATH.slice(0, SUPERIOR_PATH.indexOf(state) + 1);
+  for (const s of upto) Object.assign(base, STEPS[s]);
+  return { ...base, ...extra };
+}
+
+export function itemFile(id: string) {
+  return `records/items/${id}/item.md`;
+}
+
+export interface CommitSpec {
+  by: PersonId | { name: string; email: string };
+  date: string;
+  message?: string;
+  files: Record<string, string | null>;
+}
+
+export class TestRepo {
+  readonly dir: string;
+  private n = 0;
+
+  private constructor(dir: string) {
+    this.dir = dir;
+  }
+
+  /** A new repository whose first commit holds the registries (by the office). */
+  static create(opts: { registries?: Record<string, unknown> } = {}): TestRepo {
+    const dir = mkdtempSync(join(tmpdir(), 'ledger-git-'));
+    const repo = new TestRepo(dir);
+    repo.git('init', '-q', '-b', 'main');
+    const files: Record<string, string> = {};
+    for (const [p, v] of Object.entries({ ...REGISTRIES, ...opts.registries })) files[p] = yamlText(v);
+    repo.commit({ by: 'wang-fang', date: '2026-03-01', message: '建立台账', files });
+    return repo;
+  }
+
+  git(...args: string[]): string {
+    return execFileSync('git', args, { cwd: this.dir, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: this.dir } });
+  }
+
+  /** Write `files` (null deletes) and commit them as `by` on `date` (Beijing, 10:00 + n minutes). */
+  commit(spec: CommitSpec): string {
+    for (const [p, content] of Object.entries(spec.files)) {
+      const abs = join(this.dir, p);
+      if (content === null) rmSync(abs, { force: true });
+      else {
+        mkdirSync(dirname(abs), { recursive: true });
+        writeFileSync(abs, content);
+      }
+    }
+    this.git('add', '-A');
+    const who = typeof spec.by === 'string' ? { name: PEOPLE[spec.by].name, email: PEOPLE[spec.by].emails[0] } : spec.by;
+    const when = `${spec.date}T10:${String(this.n++ % 60).padStart(2, '0')}:00+08:00`;
+    execFileSync('git', ['commit', '-q', '--allow-empty', '-m', spec.message ?? `change ${this.n}`], {
+      cwd: this.dir,
+      env: {
+        ...process.env,
+        HOME: this.dir,
+        GIT_CONFIG_NOSYSTEM: '1',
+        GIT_AUTHOR_NAME: who.name,
+        GIT_AUTHOR_EMAIL: who.email,
+        GIT_COMMITTER_NAME: who.name,
+        GIT_COMMITTER_EMAIL: who.email,
+        GIT_AUTHOR_DATE: when,
+        GIT_COMMITTER_DATE: when,
+      },
+    });
+    return this.git('rev-parse', 'HEAD').trim();
+  }
+
+  /** Issue codes of checking `range` (default: the last commit). */
+  async codes(opts: RangeOptions = { range: 'HEAD~1..HEAD' }): Promise<string[]> {
+    const r = await checkRange(this.dir, opts);
+    return r.issues.filter((i) => i.severity === 'error').map((i) => i.code);
+  }
+
+  async check(opts: RangeOptions = { range: 'HEAD~1..HEAD' }) {
+    return checkRange(this.dir, opts);
+  }
+
+  remove() {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
