@@ -44,7 +44,7 @@ export const CATALOG = {
   'unreadable-file': {
     title: '文件无法读取',
     message: (p) => `无法读取文件：${p.reason}`,
-    hint: () => '请确认文件是 UTF-8 编码的文本文件',
+    hint: () => '台账中只能有普通的 UTF-8 文本文件（不能是符号链接，单个文件不超过 2 MB）',
   },
   'not-utf8': {
     title: '编码不是 UTF-8',
@@ -165,7 +165,7 @@ export const CATALOG = {
   'premature-field': {
     title: '字段与状态不符',
     message: (p) => `状态为 ${q(p.state)}（${p.stateLabel}）的事项不应有 ${q(p.field)}（${p.label}）`,
-    hint: (p) => `${q(p.field)} 只在状态变为 ${p.target} 时填写；若事项确已${p.targetLabel}，请同时修改 state`,
+    hint: (p) => `${q(p.field)} 只在状态变为 ${p.target}（${p.targetLabel}）时填写；若确已到这一步，请同时把 state 改为 ${p.target}`,
   },
   'field-kind': {
     title: '字段不属于该类别',
@@ -179,7 +179,7 @@ export const CATALOG = {
   },
   'date-order': {
     title: '日期先后不对',
-    message: (p) => `${p.later} 的日期 ${p.laterDate} 早于 ${p.earlier} 的日期 ${p.earlierDate}`,
+    message: (p) => `${p.later}的日期 ${p.laterDate} 早于${p.earlier}的日期 ${p.earlierDate}`,
     hint: () => '各环节日期须按办理先后顺序；请核对日期',
   },
   'future-date': {
