@@ -5,8 +5,15 @@
  */
 import { simpleGit, type SimpleGit } from 'simple-git';
 
+/**
+ * Inside a pre-receive hook the pushed objects sit in a quarantine that Git
+ * names through these variables; simple-git drops ambient GIT_* variables
+ * unless allowed, and without them the pushed commits are invisible.
+ */
+const HOOK_ENVIRONMENT = ['GIT_DIR', 'GIT_OBJECT_DIRECTORY', 'GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_QUARANTINE_PATH'];
+
 export function git(repoDir: string): SimpleGit {
-  return simpleGit({ baseDir: repoDir, maxConcurrentProcesses: 4 });
+  return simpleGit({ baseDir: repoDir, maxConcurrentProcesses: 4, allowEnvironment: HOOK_ENVIRONMENT });
 }
 
 /** Full sha of `rev`, or undefined when it does not resolve to a commit. */
