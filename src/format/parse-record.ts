@@ -228,7 +228,8 @@ export function parseFrontmatterText(raw: string, file: string): ParsedText {
       },
     },
   });
-  const yamlLines = fm.matter.replace(/^[ \t]*\n/, '').split('\n').length;
+  // `---` straight after `---` leaves no YAML line at all
+  const yamlLines = fm.matter === '' ? 0 : fm.matter.replace(/^[ \t]*\n/, '').split('\n').length;
   const bodyLine = firstLine + yamlLines + 1;
   if (!parsed) parsed = parseYaml('', firstLine, file);
   const issues = [...parsed.issues];
