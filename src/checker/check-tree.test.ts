@@ -53,12 +53,12 @@ describe('valid ledger', () => {
     expect(new Set(l.people.flatMap((p) => p.value.roles))).toEqual(
       new Set(['main_leader', 'supervision_leader', 'leader', 'office', 'unit', 'discipline']),
     );
-    expect(l.reports).toHaveLength(8);
+    expect(l.reports).toHaveLength(9);
     expect(l.notices).toHaveLength(1);
     expect(l.bulletins).toHaveLength(1);
     expect(l.plans).toHaveLength(1);
-    // 23 records and records/README.md, which is read but is no record
-    expect(result.files).toBe(24);
+    // 24 records and records/README.md, which is read but is no record
+    expect(result.files).toBe(25);
   });
 
   it('reads a web-editor file (BOM, CRLF, full-width spaces) like any other', () => {
