@@ -35,7 +35,7 @@ import {
 import { loadOne } from '../format/load-ledger.ts';
 import { BlobReader } from '../io/git/cat-file.ts';
 import { GitError, logCommits } from '../io/git/log-stream.ts';
-import { git, isShallow, mergeBase, resolveCommit } from '../io/git/repo.ts';
+import { mergeBase, repoFacts } from '../io/git/repo.ts';
 
 export interface RangeOptions {
   /** `BASE..HEAD`; or a single revision: its commits not reachable from any existing ref (new branch). */
@@ -176,33 +176,32 @@ function shallowCommits(repoDir: string, gitDir: string): Set<string> {
 export async function checkRange(repoDir: string, opts: RangeOptions): Promise<RangeResult> {
   const issues: Issue[] = [];
   const repoFile = { file: RECORDS_DIR, line: 1 };
-  const gitDir = (await git(repoDir).raw(['rev-parse', '--absolute-git-dir'])).trim();
-  const shallow = (await isShallow(repoDir)) ? shallowCommits(repoDir, gitDir) : new Set<string>();
+  const [rangeBase, rangeHead] = opts.range?.includes('..') ? opts.range.split(/\.\.\.?/) : [undefined, undefined];
+  const wanted = opts.all ? [opts.head ?? 'HEAD'] : rangeBase !== undefined ? [rangeBase, rangeHead || 'HEAD'] : opts.range ? [opts.range] : [];
+  const facts = await repoFacts(repoDir, wanted);
+  const shallow = facts.shallow ? shallowCommits(repoDir, facts.gitDir) : new Set<string>();
 
   // ——— which commits ———
   let revs: string[];
   if (opts.all) {
-    const head = opts.head ?? 'HEAD';
-    const headSha = await resolveCommit(repoDir, head);
-    if (!headSha) return { issues: [issue('bad-revision', repoFile, { rev: head })], commits: 0, changes: 0 };
+    const headSha = facts.commits[0];
+    if (!headSha) return { issues: [issue('bad-revision', repoFile, { rev: wanted[0] })], commits: 0, changes: 0 };
     if (shallow.size) return { issues: [issue('shallow-clone', repoFile, { what: '最早可见提交' })], commits: 0, changes: 0 };
     const reader0 = new BlobReader(repoDir);
     const cfgText = await reader0.read(`${headSha}:${configPath()}`);
     reader0.close();
     const baseline = cfgText ? buildRegistries({ config: cfgText }).ledger.config?.value.git.baseline : undefined;
     revs = baseline ? [`${baseline}..${headSha}`] : [headSha];
-  } else if (opts.range?.includes('..')) {
-    const [a, b] = opts.range.split(/\.\.\.?/);
-    const base = await resolveCommit(repoDir, a!);
-    const head = await resolveCommit(repoDir, b || 'HEAD');
-    if (!head) return { issues: [issue('bad-revision', repoFile, { rev: b || 'HEAD' })], commits: 0, changes: 0 };
+  } else if (rangeBase !== undefined) {
+    const [base, head] = facts.commits;
+    if (!head) return { issues: [issue('bad-revision', repoFile, { rev: wanted[1] })], commits: 0, changes: 0 };
     if (!base) {
       const what = shallow.size ? 'shallow-clone' : 'bad-revision';
-      return { issues: [issue(what, repoFile, { rev: a, what: a })], commits: 0, changes: 0 };
+      return { issues: [issue(what, repoFile, { rev: rangeBase, what: rangeBase })], commits: 0, changes: 0 };
     }
     revs = [`${base}..${head}`];
   } else if (opts.range) {
-    const head = await resolveCommit(repoDir, opts.range);
+    const head = facts.commits[0];
     if (!head) return { issues: [issue('bad-revision', repoFile, { rev: opts.range })], commits: 0, changes: 0 };
     revs = opts.excludeExisting ? [head, '--not', '--all'] : [head];
   } else {

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { stringify } from 'yaml';
+import { recordText, yamlFileText } from '../format/serialise.ts';
 import { checkRange, type RangeOptions } from './check-range.ts';
 
 export const PEOPLE = {
@@ -32,11 +32,9 @@ const REGISTRIES: Record<string, unknown> = {
 };
 
 /** A Markdown record with YAML frontmatter. */
-export function record(data: Record<string, unknown>, body = '说明。\n'): string {
-  return `---\n${stringify(data, { lineWidth: 0 })}---\n${body}`;
-}
+export const record = (data: Record<string, unknown>, body = '说明。\n'): string => recordText(data, body);
 
-export const yamlText = (data: unknown) => stringify(data, { lineWidth: 0 });
+export const yamlText = yamlFileText;
 
 const ST = (date: string, by: PersonId) => ({ date, by });
 

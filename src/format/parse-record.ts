@@ -8,6 +8,7 @@
  * is ambiguous (duplicate keys, tabs, full-width colons) with its line.
  */
 import matter from 'gray-matter';
+import { CORE_SCHEMA, load as jsYamlLoad } from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
 import { issue, type Issue } from '../domain/issues.ts';
 
@@ -179,7 +180,7 @@ function makeLineOf(doc: Document | undefined, lc: LineCounter, firstLine: numbe
   };
 }
 
-function parseYaml(yamlText: string, firstLine: number, file: string) {
+function parseYamlSlow(yamlText: string, firstLine: number, file: string): YamlParse {
   const lc = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, strict: true });
   const issues: Issue[] = lintLines(yamlText, firstLine, file);
@@ -205,7 +206,41 @@ function parseYaml(yamlText: string, firstLine: number, file: string) {
     }
   }
   const ok = doc.errors.length === 0 && issues.length === 0;
-  return { doc: ok ? doc : undefined, lc, issues, data: ok ? data : undefined };
+  return { ok, issues, data: ok ? data : undefined, lineOf: makeLineOf(ok ? doc : undefined, lc, firstLine) };
+}
+
+interface YamlParse {
+  /** Parsed without error (data may still be a non-object). */
+  ok: boolean;
+  issues: Issue[];
+  data: unknown;
+  lineOf: (path: FieldPath) => number;
+}
+
+/**
+ * Fast path: js-yaml (YAML 1.2 core schema: dates stay strings, duplicate
+ * keys rejected) reads a clean file about three times faster than the
+ * `yaml` package; the `yaml` document with its line map is only built when
+ * a line is asked for (an issue was found). Anything js-yaml or the line
+ * lint rejects goes the slow path, whose messages are the precise ones.
+ */
+function parseYaml(yamlText: string, firstLine: number, file: string): YamlParse {
+  if (lintLines(yamlText, firstLine, file).length === 0) {
+    let data: unknown;
+    try {
+      data = jsYamlLoad(yamlText, { schema: CORE_SCHEMA, json: false });
+    } catch {
+      return parseYamlSlow(yamlText, firstLine, file);
+    }
+    let lineOf: ((path: FieldPath) => number) | undefined;
+    return {
+      ok: true,
+      issues: [],
+      data: data === undefined ? null : data,
+      lineOf: (path) => (lineOf ??= parseYamlSlow(yamlText, firstLine, file).lineOf)(path),
+    };
+  }
+  return parseYamlSlow(yamlText, firstLine, file);
 }
 
 /** Parse a Markdown record with YAML frontmatter. */
@@ -237,11 +272,11 @@ export function parseFrontmatterText(raw: string, file: string): ParsedText {
     issues.push(issue('yaml-syntax', { file, line: 1 }, { detail: '元数据块没有以 --- 结束', hint: '在最后一个字段之后加一行 ---' }));
   }
   let data = parsed.data;
-  if (parsed.doc && (data === null || typeof data !== 'object' || Array.isArray(data))) {
+  if (parsed.ok && (data === null || typeof data !== 'object' || Array.isArray(data))) {
     issues.push(issue('yaml-syntax', { file, line: firstLine }, { detail: '元数据应是一组“字段: 值”' }));
     data = undefined;
   }
-  return { data: issues.length ? undefined : data, body: fm.content, bodyLine, lineOf: makeLineOf(parsed.doc, parsed.lc, firstLine), issues };
+  return { data: issues.length ? undefined : data, body: fm.content, bodyLine, lineOf: parsed.lineOf, issues };
 }
 
 /** Parse a plain YAML file (registries, config). */
@@ -250,9 +285,9 @@ export function parseYamlText(raw: string, file: string): ParsedText {
   const parsed = parseYaml(text, 1, file);
   const issues = [...parsed.issues];
   let data = parsed.data;
-  if (parsed.doc && (data === null || typeof data !== 'object' || Array.isArray(data))) {
+  if (parsed.ok && (data === null || typeof data !== 'object' || Array.isArray(data))) {
     issues.push(issue('yaml-syntax', { file, line: 1 }, { detail: '文件内容应是一组“字段: 值”' }));
     data = undefined;
   }
-  return { data: issues.length ? undefined : data, body: '', bodyLine: 1, lineOf: makeLineOf(parsed.doc, parsed.lc, 1), issues };
+  return { data: issues.length ? undefined : data, body: '', bodyLine: 1, lineOf: parsed.lineOf, issues };
 }

@@ -56,3 +56,27 @@ export async function listTree(repoDir: string, rev: string, prefix: string): Pr
 export async function rootCommits(repoDir: string, rev: string): Promise<string[]> {
   return (await git(repoDir).raw(['rev-list', '--max-parents=0', rev])).split('\n').filter(Boolean);
 }
+
+export interface RepoFacts {
+  gitDir: string;
+  shallow: boolean;
+  /** Requested revisions → full sha (undefined: not a commit here). */
+  commits: (string | undefined)[];
+}
+
+/**
+ * Everything a range check needs to know up front, in one `git rev-parse`
+ * when all revisions resolve (the usual case: a hook has no time to spare),
+ * one more per revision only when one does not.
+ */
+export async function repoFacts(repoDir: string, revs: string[]): Promise<RepoFacts> {
+  const g = git(repoDir);
+  try {
+    const out = (await g.raw(['rev-parse', '--absolute-git-dir', '--is-shallow-repository', ...revs.map((r) => `${r}^{commit}`)])).trim().split('\n');
+    return { gitDir: out[0]!, shallow: out[1] === 'true', commits: out.slice(2) };
+  } catch {
+    const out = (await g.raw(['rev-parse', '--absolute-git-dir', '--is-shallow-repository'])).trim().split('\n');
+    const commits = await Promise.all(revs.map((r) => resolveCommit(repoDir, r)));
+    return { gitDir: out[0]!, shallow: out[1] === 'true', commits };
+  }
+}
