@@ -1,0 +1,21 @@
+// @ts-check
+/**
+ * The site: built statically from a ledger Git repository.
+ *   LEDGER_REPO  the repository (default .demo/ledger; `npm start` regenerates it)
+ *   SITE_BUILD   which audience build of config.builds (default internal)
+ *   SITE_OUT     output folder (default dist)
+ * See src/site/env.ts for the rest.
+ */
+import { defineConfig } from 'astro/config';
+import { pagefind } from './src/site/pagefind.ts';
+
+export default defineConfig({
+  site: process.env.SITE_URL || 'http://localhost:4321',
+  outDir: process.env.SITE_OUT || 'dist',
+  cacheDir: process.env.SITE_CACHE || 'node_modules/.astro',
+  trailingSlash: 'ignore',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  devToolbar: { enabled: false },
+  prefetch: false,
+  integrations: [pagefind()],
+});

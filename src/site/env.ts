@@ -1,0 +1,34 @@
+/**
+ * Build settings from the environment, read once. The site is a pure
+ * function of (ledger repository, build id, today).
+ *
+ *   LEDGER_REPO   path of the ledger Git repository (default .demo/ledger)
+ *   SITE_BUILD    id of a build in config.builds (default internal)
+ *   SITE_TODAY    pretend today is this Beijing date (tests, reproducible builds)
+ *   SITE_URL      absolute origin used in feeds and calendars (default http://localhost:4321)
+ *   SITE_CHECK    "0" skips the full-history check (never in CI; for quick previews)
+ */
+import { resolve } from 'node:path';
+import { beijingDate } from '../domain/dates.ts';
+
+export interface SiteEnv {
+  repoDir: string;
+  buildId: string;
+  today: string;
+  builtAt: Date;
+  siteUrl: string;
+  runCheck: boolean;
+}
+
+export function readEnv(env: NodeJS.ProcessEnv = process.env): SiteEnv {
+  const builtAt = new Date();
+  const today = env.SITE_TODAY && /^\d{4}-\d{2}-\d{2}$/.test(env.SITE_TODAY) ? env.SITE_TODAY : beijingDate(builtAt);
+  return {
+    repoDir: resolve(env.LEDGER_REPO || '.demo/ledger'),
+    buildId: env.SITE_BUILD || 'internal',
+    today,
+    builtAt,
+    siteUrl: (env.SITE_URL || 'http://localhost:4321').replace(/\/+$/, ''),
+    runCheck: env.SITE_CHECK !== '0',
+  };
+}

@@ -1,0 +1,2 @@
+/** Page size limits: beyond these a listing is split (by year, by month). */
+export const LEDGER_PAGE_LIMIT = 3000;

@@ -1,0 +1,331 @@
+/**
+ * Ledger repository → everything the site shows, computed once per build.
+ *
+ * Reads the HEAD tree (one `git ls-tree`, one `git cat-file --batch`), the
+ * whole history (one streaming `git log`, see read-history.ts) and the
+ * full-history check (`checkRange(all)`, which has its own single pass), then
+ * filters everything to the build's audience and precomputes the views the
+ * pages need, so no page recomputes anything heavy.
+ */
+import { performance } from 'node:perf_hooks';
+import { checkRange } from '../checker/check-range.ts';
+import { beijingDateOf } from '../domain/dates.ts';
+import { clip, type Names } from '../domain/describe.ts';
+import {
+  itemFigures,
+  rank,
+  tally,
+  type ItemFigures,
+  type Ranked,
+  type Tally,
+} from '../domain/figures.ts';
+import type { Issue } from '../domain/issues.ts';
+import type { Located, LocatedReport } from '../domain/ledger.ts';
+import type { Bulletin } from '../domain/schemas/bulletin.ts';
+import { config as configSchema, type Config, type SiteBuild } from '../domain/schemas/config.ts';
+import type { Item } from '../domain/schemas/item.ts';
+import type { Notice } from '../domain/schemas/notice.ts';
+import type { Person } from '../domain/schemas/people.ts';
+import type { Plan } from '../domain/schemas/plan.ts';
+import type { Unit } from '../domain/schemas/units.ts';
+import { STATE_LABELS, type State } from '../domain/workflow.ts';
+import { RECORDS_DIR } from '../format/layout.ts';
+import { loadLedger } from '../format/load-ledger.ts';
+import { BlobReader } from '../io/git/cat-file.ts';
+import { listTree, resolveCommit } from '../io/git/repo.ts';
+import type { SiteEnv } from './env.ts';
+import { readHistory, type CommitInfo, type History, type ItemEvent } from './read-history.ts';
+import { filterLedger } from './visibility.ts';
+
+export interface ItemView {
+  item: Item;
+  file: string;
+  body: string;
+  fig: ItemFigures;
+  /** Reports in order (oldest first). */
+  reports: LocatedReport[];
+  latest?: LocatedReport;
+  /** Year of registration (from the id). */
+  year: string;
+  /** First deadline before any extension. */
+  originalDeadline: string;
+}
+
+export interface TimelineRow {
+  sha: string;
+  date: string;
+  day: string;
+  /** Display name: the person in people.yml, or the Git author. */
+  who: string;
+  personId?: string;
+  email: string;
+  /** The commit subject, when every record it touched is visible in this build. */
+  subject?: string;
+  kind: ItemEvent['kind'];
+  from?: State;
+  to?: State;
+  words: string[];
+}
+
+export interface AuditRow extends TimelineRow {
+  itemId: string;
+  title: string;
+  unit: string;
+}
+
+export interface CheckResult {
+  ran: boolean;
+  /** Issues about records this build shows (or about no record). */
+  issues: Issue[];
+  /** Issues about records outside this build: counted, not shown. */
+  hidden: number;
+  commits: number;
+  errors: number;
+  warnings: number;
+  ms: number;
+  failure?: string;
+}
+
+export interface Site {
+  env: SiteEnv;
+  config: Config;
+  build: SiteBuild;
+  head: { sha: string; date: string; day: string } | undefined;
+  names: Names;
+  people: Map<string, Person>;
+  units: Map<string, Unit>;
+  unitList: Unit[];
+  items: ItemView[];
+  byId: Map<string, ItemView>;
+  notices: Located<Notice>[];
+  bulletins: Located<Bulletin>[];
+  plans: Located<Plan>[];
+  noticeById: Map<string, Located<Notice>>;
+  bulletinById: Map<string, Located<Bulletin>>;
+  planById: Map<string, Located<Plan>>;
+  years: string[];
+  byUnit: Map<string, ItemView[]>;
+  coByUnit: Map<string, ItemView[]>;
+  byLeader: Map<string, ItemView[]>;
+  leaders: Person[];
+  tallyAll: Tally;
+  tallyByUnit: Map<string, Tally>;
+  tallyByLeader: Map<string, Tally>;
+  tallyByYear: Map<string, Tally>;
+  ranking: Ranked<string>[];
+  timeline: (itemId: string) => TimelineRow[];
+  audit: AuditRow[];
+  /** The commit a record file landed with. */
+  landedWith: (path: string) => CommitInfo | undefined;
+  commitUrl: (sha: string) => string | undefined;
+  check: CheckResult;
+  /** Problems loading the HEAD tree itself (visible records only). */
+  loadIssues: Issue[];
+  /** Optional report template text from records/_templates/. */
+  reportTemplate?: string;
+  stats: Record<string, number>;
+}
+
+const DEFAULT_CONFIG: Config = configSchema.parse({ organisation: '（未配置）', office: '考核督查办', bulletin_name: '督查通报' });
+
+async function readHead(repoDir: string, sha: string) {
+  const files = await listTree(repoDir, sha, RECORDS_DIR);
+  const reader = new BlobReader(repoDir);
+  try {
+    const texts = await reader.readMany(files.map((f) => f.blob));
+    return files.map((f, i) => ({ path: f.path, blob: f.blob, text: texts[i] ?? new Uint8Array() }));
+  } finally {
+    reader.close();
+  }
+}
+
+export async function loadSite(env: SiteEnv): Promise<Site> {
+  const stats: Record<string, number> = {};
+  const t0 = performance.now();
+  const headSha = await resolveCommit(env.repoDir, 'HEAD');
+  if (!headSha) throw new Error(`LEDGER_REPO ${env.repoDir} is not a Git repository with commits (run npm run demo:history, or set LEDGER_REPO)`);
+  const files = await readHead(env.repoDir, headSha);
+  const loaded = loadLedger(files.map((f) => ({ path: f.path, text: f.text })));
+  const full = loaded.ledger;
+  stats.headMs = performance.now() - t0;
+
+  const config = full.config?.value ?? DEFAULT_CONFIG;
+  const build = config.builds.find((b) => b.id === env.buildId);
+  if (!build) throw new Error(`SITE_BUILD=${env.buildId} is not one of config.builds: ${config.builds.map((b) => b.id).join(', ')}`);
+  const vis = filterLedger(full, build);
+  const ledger = vis.ledger;
+
+  const people = new Map(ledger.people.map((p) => [p.value.id, p.value]));
+  const units = new Map(ledger.units.map((u) => [u.value.id, u.value]));
+  const emails = new Map<string, Person>();
+  for (const p of people.values()) for (const e of p.emails) if (!emails.has(e)) emails.set(e, p);
+  const names: Names = {
+    person: (id) => people.get(id)?.name ?? id,
+    unit: (id) => {
+      const u = units.get(id);
+      return u ? (u.short ?? u.name) : id;
+    },
+  };
+
+  // ——— history and check, side by side (each is one pass over the repository) ———
+  const blobOf = new Map(files.map((f) => [f.path, f.blob]));
+  const known = new Map<string, { item: Item; body: string }>();
+  for (const r of full.items) {
+    const b = blobOf.get(r.file);
+    if (b) known.set(b, { item: r.value, body: r.body });
+  }
+  const t1 = performance.now();
+  const historyP = readHistory(env.repoDir, { head: headSha, names, known, reportUnits: new Map(full.reports.map((r) => [r.file, r.value.unit])) }).then((h) => {
+    stats.historyMs = performance.now() - t1;
+    return h;
+  });
+  const checkP: Promise<CheckResult> = env.runCheck
+    ? checkRange(env.repoDir, { all: true, head: headSha }).then(
+        (r) => {
+          const shown = r.issues.filter((i) => vis.pathVisible(i.file));
+          const errors = shown.filter((i) => i.severity === 'error').length;
+          return { ran: true, issues: shown, hidden: r.issues.length - shown.length, commits: r.commits, errors, warnings: shown.length - errors, ms: performance.now() - t1 };
+        },
+        (e: unknown) => ({ ran: false, issues: [], hidden: 0, commits: 0, errors: 0, warnings: 0, ms: 0, failure: (e as Error).message }),
+      )
+    : Promise.resolve({ ran: false, issues: [], hidden: 0, commits: 0, errors: 0, warnings: 0, ms: 0, failure: 'SITE_CHECK=0：本次构建跳过了全量历史检查' });
+  const [history, check] = await Promise.all([historyP, checkP]);
+  stats.checkMs = check.ms;
+  stats.versions = history.versions;
+  stats.commits = history.commits.size;
+
+  // ——— items with their figures ———
+  const settings = { today: env.today, warningDays: config.warning_days, graceDays: config.feedback_grace_days };
+  const reportsByItem = new Map<string, LocatedReport[]>();
+  for (const r of ledger.reports) {
+    const l = reportsByItem.get(r.itemId);
+    if (l) l.push(r);
+    else reportsByItem.set(r.itemId, [r]);
+  }
+  const items: ItemView[] = ledger.items
+    .map((rec) => {
+      const it = rec.value;
+      const reports = (reportsByItem.get(it.id) ?? []).sort((a, b) => a.value.date.localeCompare(b.value.date) || a.name.localeCompare(b.name));
+      return {
+        item: it,
+        file: rec.file,
+        body: rec.body,
+        fig: itemFigures(it, reports.map((r) => r.value), settings),
+        reports,
+        latest: reports[reports.length - 1],
+        year: it.id.slice(3, 7),
+        originalDeadline: it.extensions[0]?.from ?? it.deadline,
+      };
+    })
+    .sort((a, b) => b.item.id.localeCompare(a.item.id));
+  const byId = new Map(items.map((v) => [v.item.id, v]));
+  const years = [...new Set(items.map((v) => v.year))].sort().reverse();
+
+  const group = (key: (v: ItemView) => string[]) => {
+    const m = new Map<string, ItemView[]>();
+    for (const v of items) for (const k of key(v)) {
+      const l = m.get(k);
+      if (l) l.push(v);
+      else m.set(k, [v]);
+    }
+    return m;
+  };
+  const byUnit = group((v) => [v.item.lead_unit]);
+  const coByUnit = group((v) => v.item.co_units);
+  const byLeader = group((v) => v.item.leaders);
+  const byYear = group((v) => [v.year]);
+  const tallyOf = (m: Map<string, ItemView[]>) => new Map([...m].map(([k, list]) => [k, tally(list.map((v) => v.fig))]));
+  const tallyByUnit = tallyOf(byUnit);
+  const tallyByLeader = tallyOf(byLeader);
+  const tallyByYear = tallyOf(byYear);
+  const ranking = rank(
+    [...units.values()].filter((u) => u.ranked && tallyByUnit.has(u.id)).map((u) => ({ key: u.id, tally: tallyByUnit.get(u.id)! })),
+    config.score,
+  );
+  const leaders = [...people.values()].filter((p) => byLeader.has(p.id));
+
+  // ——— timelines and the audit trail, visible items only ———
+  const subjectOf = (c: CommitInfo) => (c.paths.every(vis.pathVisible) ? c.subject : undefined);
+  const rowOf = (e: ItemEvent): TimelineRow | undefined => {
+    const c = history.commits.get(e.sha);
+    if (!c) return undefined;
+    const p = emails.get(c.email);
+    return {
+      sha: c.sha,
+      date: c.date,
+      day: c.day,
+      who: p?.name ?? c.name,
+      personId: p?.id,
+      email: c.email,
+      subject: subjectOf(c),
+      kind: e.kind,
+      from: e.change.from,
+      to: e.change.to,
+      words: e.change.words,
+    };
+  };
+  const timelines = new Map<string, TimelineRow[]>();
+  const audit: AuditRow[] = [];
+  for (const v of items) {
+    const rows = (history.events.get(v.item.id) ?? []).map(rowOf).filter((r): r is TimelineRow => !!r);
+    timelines.set(v.item.id, rows);
+    for (const r of rows) if (r.kind === 'item') audit.push({ ...r, itemId: v.item.id, title: v.item.title, unit: v.item.lead_unit });
+  }
+  audit.sort((a, b) => b.date.localeCompare(a.date) || b.itemId.localeCompare(a.itemId));
+
+  const commitUrl = (sha: string) => config.forge?.commit_url.replace('{sha}', sha);
+  const head = history.commits.get(headSha);
+  const templateFile = files.find((f) => /^records\/_templates\/(report|落实情况)[^/]*\.md$/.test(f.path));
+  const sortDocs = <T extends { date: string; id: string }>(l: Located<T>[]) => [...l].sort((a, b) => b.value.date.localeCompare(a.value.date) || b.value.id.localeCompare(a.value.id));
+  const bulletins = [...ledger.bulletins].sort((a, b) => b.value.year - a.value.year || b.value.number - a.value.number);
+  stats.totalMs = performance.now() - t0;
+
+  return {
+    env,
+    config,
+    build,
+    head: { sha: headSha, date: head?.date ?? '', day: head ? beijingDateOf(head.date) : '' },
+    names,
+    people,
+    units,
+    unitList: [...units.values()],
+    items,
+    byId,
+    notices: sortDocs(ledger.notices),
+    bulletins,
+    plans: sortDocs(ledger.plans),
+    noticeById: new Map(ledger.notices.map((n) => [n.value.id, n])),
+    bulletinById: new Map(ledger.bulletins.map((n) => [n.value.id, n])),
+    planById: new Map(ledger.plans.map((n) => [n.value.id, n])),
+    years,
+    byUnit,
+    coByUnit,
+    byLeader,
+    leaders,
+    tallyAll: tally(items.map((v) => v.fig)),
+    tallyByUnit,
+    tallyByLeader,
+    tallyByYear,
+    ranking,
+    timeline: (id) => timelines.get(id) ?? [],
+    audit,
+    landedWith: (path) => {
+      const sha = history.landed.get(path);
+      return sha ? history.commits.get(sha) : undefined;
+    },
+    commitUrl,
+    check,
+    loadIssues: loaded.issues.filter((i) => vis.pathVisible(i.file)),
+    reportTemplate: templateFile ? new TextDecoder().decode(templateFile.text) : undefined,
+    stats,
+  };
+}
+
+/** One-line summary of an item's latest progress for listings. */
+export function latestText(v: ItemView): string {
+  const r = v.latest;
+  if (!r) return '';
+  return clip(`${r.value.date} ${r.value.progress}`, 60);
+}
+
+export const stateLabel = (s: State) => STATE_LABELS[s];
