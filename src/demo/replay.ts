@@ -145,7 +145,8 @@ function replayItem(rec: Located<Item>, original: string, people: Map<string, Pe
   };
   chain.forEach((s, i) => {
     const adds = wf.states[s]!.adds;
-    const date = adds.map(stepDate).find(Boolean) ?? it.registered?.date ?? it.application!.date;
+    // a state reached by several fields (lead opinion, then bulletin) is reached on the last of their dates
+    const date = adds.map(stepDate).filter((d): d is string => Boolean(d)).sort().at(-1) ?? it.registered?.date ?? it.application!.date;
     const from = i === 0 ? null : chain[i - 1]!;
     const edge = findEdge(it.kind, from, s);
     moments.push({

@@ -44,7 +44,7 @@ export const CATALOG = {
   'unreadable-file': {
     title: '文件无法读取',
     message: (p) => `无法读取文件：${p.reason}`,
-    hint: () => '台账中只能有普通的 UTF-8 文本文件（不能是符号链接，单个文件不超过 2 MB）',
+    hint: (p) => str(p.hint) ?? '台账中只能有普通的 UTF-8 文本文件（不能是符号链接，单个文件不超过 2 MB）',
   },
   'not-utf8': {
     title: '编码不是 UTF-8',

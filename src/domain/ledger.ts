@@ -45,6 +45,12 @@ export interface Ledger {
   notices: Located<Notice>[];
   bulletins: Located<Bulletin>[];
   plans: Located<Plan>[];
+  /**
+   * Ids of records whose file exists but did not validate (from the file or
+   * folder name). References to them are not reported again: the file's own
+   * issues already say what to fix.
+   */
+  invalid: Set<string>;
 }
 
 export const emptyLedger = (): Ledger => ({
@@ -55,6 +61,7 @@ export const emptyLedger = (): Ledger => ({
   notices: [],
   bulletins: [],
   plans: [],
+  invalid: new Set(),
 });
 
 /** Lookup tables over a ledger, built once per check. */

@@ -143,7 +143,12 @@ export function loadLedger(sources: Iterable<SourceText>, root = RECORDS_DIR): L
       continue;
     }
     seen.add(cls.kind);
-    issues.push(...loadOne(ledger, src, cls));
+    const before = ledger.items.length + ledger.reports.length + ledger.notices.length + ledger.bulletins.length + ledger.plans.length;
+    const found = loadOne(ledger, src, cls);
+    issues.push(...found);
+    const after = ledger.items.length + ledger.reports.length + ledger.notices.length + ledger.bulletins.length + ledger.plans.length;
+    const id = cls.kind === 'item' ? cls.itemId : cls.fileId;
+    if (after === before && id && cls.kind !== 'report') ledger.invalid.add(id);
   }
   const required: [string, string][] = [
     ['config', configPath(root)],

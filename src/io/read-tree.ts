@@ -2,7 +2,7 @@
  * Working tree → source texts. Reads every file under `records/` of a
  * repository checkout as bytes (so the loader can detect non-UTF-8 files).
  */
-import { readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { issue, type Issue } from '../domain/issues.ts';
 import { RECORDS_DIR } from '../format/layout.ts';
@@ -43,6 +43,10 @@ export function readRecordsTree(repoDir: string, recordsDir = RECORDS_DIR): Tree
       }
     }
   };
+  if (!existsSync(join(repoDir, recordsDir))) {
+    issues.push(issue('unreadable-file', { file: recordsDir }, { reason: `找不到 ${recordsDir} 文件夹`, hint: '请在台账仓库的根目录运行，或用 --dir 指定台账仓库的路径' }));
+    return { sources, issues };
+  }
   walk(recordsDir);
   return { sources, issues };
 }

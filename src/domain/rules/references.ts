@@ -70,7 +70,7 @@ function checkRecord<T>(ctx: RuleContext, rec: Located<T>, fields: Record<string
   for (const [pattern, kind] of Object.entries(fields)) {
     const known = keysOf(ctx, kind);
     for (const { path, value } of valuesAt(rec.value, pattern)) {
-      if (typeof value !== 'string' || known.has(value)) continue;
+      if (typeof value !== 'string' || known.has(value) || ctx.ledger.invalid.has(value)) continue;
       const suggestion = kind === 'person' || kind === 'unit' ? closest(value, known.keys()) : undefined;
       out.push(at(rec, path, CODE[kind], { field: dottedPath(path), ref: value, suggestion }));
     }
@@ -83,7 +83,7 @@ export const references: Rule = (ctx) => {
   for (const r of l.items) checkRecord(ctx, r, REFERENCE_FIELDS.item, out);
   for (const r of l.reports) {
     checkRecord(ctx, r, REFERENCE_FIELDS.report, out);
-    if (!ctx.index.items.has(r.itemId)) out.push(at(r, [], 'unknown-item', { field: '所在文件夹', ref: r.itemId }));
+    if (!ctx.index.items.has(r.itemId) && !l.invalid.has(r.itemId)) out.push(at(r, [], 'unknown-item', { field: '所在文件夹', ref: r.itemId }));
   }
   for (const r of l.notices) checkRecord(ctx, r, REFERENCE_FIELDS.notice, out);
   for (const r of l.bulletins) checkRecord(ctx, r, REFERENCE_FIELDS.bulletin, out);
