@@ -59,7 +59,8 @@ function setup(form: HTMLFormElement) {
       count.innerHTML = '';
       const strong = document.createElement('strong');
       strong.textContent = String(shown);
-      count.append('显示 ', strong, ` 项（共 ${rows.length} 项）`, parts.length ? `：${parts.join('，')}` : '');
+      const unit = count.dataset.countUnit ?? '项';
+      count.append('显示 ', strong, ` ${unit}（共 ${rows.length} ${unit}）`, parts.length ? `：${parts.join('，')}` : '');
     }
     const q = new URLSearchParams(location.search);
     for (const c of controls) {
