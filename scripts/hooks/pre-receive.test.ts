@@ -21,6 +21,8 @@ const push = (ref = 'main') => spawnSync('git', ['push', '-q', 'origin', ref], {
 const remoteHead = (ref = 'main') => execFileSync('git', ['rev-parse', ref], { cwd: bare, encoding: 'utf8' }).trim();
 
 beforeAll(() => {
+  // the hook runs the bundled checker: build it from the sources under test
+  execFileSync(node, [join(root, 'scripts/build-cli.ts')], { cwd: root });
   bare = mkdtempSync(join(tmpdir(), 'ledger-bare-'));
   execFileSync('git', ['init', '-q', '--bare', '-b', 'main', bare]);
   execFileSync(node, [join(root, 'scripts/install-hook.ts'), bare], { cwd: root });
@@ -54,7 +56,7 @@ describe('pre-receive hook', () => {
     const r = push();
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('【illegal-transition】状态不能从 instructed（已批示） 直接变为 in_progress（办理中）');
-    expect(r.stderr).toContain('records/items/DB-2026-0001/item.md:');
+    expect(r.stderr).toContain('records/items/2026/DB-2026-0001/item.md:');
     expect(r.stderr).toContain('推送被拒绝');
     expect(remoteHead()).toBe(before);
   });

@@ -21,10 +21,10 @@ afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force
 
 it('an item that fails its schema is reported once, not by its reports and notice too', () => {
   const dir = copyValid();
-  const file = join(dir, 'records/items/DB-2026-0031/item.md');
+  const file = join(dir, 'records/items/2026/DB-2026-0031/item.md');
   writeFileSync(file, readFileSync(file, 'utf8').replace(/\nkind: meeting/, '\nkind: meetin'));
   const issues = checkTree(dir, { today: '2026-11-24' }).issues;
-  expect(issues.map((i) => `${i.file} ${i.code}`)).toEqual(['records/items/DB-2026-0031/item.md invalid-value']);
+  expect(issues.map((i) => `${i.file} ${i.code}`)).toEqual(['records/items/2026/DB-2026-0031/item.md invalid-value']);
 });
 
 it('a directory without records/ gets a Chinese message, not a stack trace', () => {

@@ -59,7 +59,7 @@ describe('npm run check (working tree)', () => {
     const before = snapshotTree(dir);
     const r = check(dir);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^records\/items\/DB-2026-0001\/item\.md:25: 【wrong-signer】/m);
+    expect(r.stdout).toMatch(/^records\/items\/2026\/DB-2026-0001\/item\.md:25: 【wrong-signer】/m);
     expect(r.stdout).toMatch(/^ {4}提示：此处须由以下角色之一签批：主要领导/m);
     expect(r.stdout).toMatch(/检查未通过：25 个文件，1 个错误（用时 \d+ 毫秒）。请按提示修改后重新提交。\n$/);
     expect(snapshotTree(dir)).toEqual(before);
@@ -75,7 +75,7 @@ describe('npm run check (working tree)', () => {
 
     const gbk = copyCase('not-utf8-gbk-report', root);
     const gbkBefore = snapshotTree(gbk);
-    expect(check(gbk).stdout).toMatch(/^records\/items\/DB-2026-0031\/reports\/2026-03-20-urban\.md:1: 【not-utf8】/m);
+    expect(check(gbk).stdout).toMatch(/^records\/items\/2026\/DB-2026-0031\/reports\/2026-03-20-urban\.md:1: 【not-utf8】/m);
     expect(snapshotTree(gbk)).toEqual(gbkBefore);
   });
 
@@ -96,7 +96,7 @@ describe('npm run check (working tree)', () => {
     expect(bad.summary.errors).toBe(1);
     expect(bad.summary.warnings).toBe(0);
     expect(bad.issues).toEqual([
-      expect.objectContaining({ code: 'yaml-syntax', severity: 'error', file: 'records/items/DB-2026-0033/item.md', line: 8 }),
+      expect.objectContaining({ code: 'yaml-syntax', severity: 'error', file: 'records/items/2026/DB-2026-0033/item.md', line: 8 }),
     ]);
   });
 

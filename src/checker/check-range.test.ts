@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatIssue } from './format.ts';
-import { itemFile, record, superiorItem, TestRepo, yamlText, PEOPLE } from './test-repo.ts';
+import { itemFile, record, reportFile, superiorItem, TestRepo, yamlText, PEOPLE } from './test-repo.ts';
 
 const repos: TestRepo[] = [];
 const newRepo = (opts?: Parameters<typeof TestRepo.create>[0]) => {
@@ -85,7 +85,7 @@ describe('legal paths are accepted', () => {
     repo.commit({
       by: 'zhao-qiang',
       date: '2026-03-13',
-      files: { [`records/items/${ID}/reports/2026-03-13-urban.md`]: record({ date: '2026-03-13', unit: 'urban', by: 'zhao-qiang', progress: '已清理占道摊点 12 处。' }) },
+      files: { [reportFile(ID, '2026-03-13-urban.md')]: record({ date: '2026-03-13', unit: 'urban', by: 'zhao-qiang', progress: '已清理占道摊点 12 处。' }) },
     });
     repo.commit({
       by: 'wang-fang',
@@ -202,7 +202,7 @@ describe('illegal changes are rejected with their code', () => {
     repo.commit({ by: 'wang-fang', date: '2026-03-04', files: { [F]: record(superiorItem(ID, 'assigned')) } });
     const r = await repo.check();
     expect(r.issues.map((i) => i.code)).toEqual(['illegal-transition']);
-    expect(formatIssue(r.issues[0]!)).toMatch(/^提交 [0-9a-f]{7}（王芳，2026-03-04）records\/items\/DB-2026-0001\/item\.md:\d+: 【illegal-transition】状态不能从 registered（已登记） 直接变为 assigned（已交办）/);
+    expect(formatIssue(r.issues[0]!)).toMatch(/^提交 [0-9a-f]{7}（王芳，2026-03-04）records\/items\/2026\/DB-2026-0001\/item\.md:\d+: 【illegal-transition】状态不能从 registered（已登记） 直接变为 assigned（已交办）/);
     expect(r.issues[0]!.hint).toContain('主要领导批阅 → instructed');
   });
 
@@ -222,7 +222,7 @@ describe('illegal changes are rejected with their code', () => {
 
   it('editing a landed report', async () => {
     const repo = superiorUpTo('in_progress');
-    const R = `records/items/${ID}/reports/2026-03-10-urban.md`;
+    const R = reportFile(ID, '2026-03-10-urban.md');
     const rep = { date: '2026-03-10', unit: 'urban', by: 'zhao-qiang', progress: '已排查 12 条巷道。' };
     repo.commit({ by: 'zhao-qiang', date: '2026-03-10', files: { [R]: record(rep) } });
     expect(await repo.codes()).toEqual([]);
@@ -232,7 +232,7 @@ describe('illegal changes are rejected with their code', () => {
 
   it('deleting a landed report', async () => {
     const repo = superiorUpTo('in_progress');
-    const R = `records/items/${ID}/reports/2026-03-10-urban.md`;
+    const R = reportFile(ID, '2026-03-10-urban.md');
     repo.commit({ by: 'zhao-qiang', date: '2026-03-10', files: { [R]: record({ date: '2026-03-10', unit: 'urban', by: 'zhao-qiang', progress: '进展。' }) } });
     repo.commit({ by: 'wang-fang', date: '2026-03-11', files: { [R]: null } });
     expect(await repo.codes()).toEqual(['record-deleted']);
@@ -243,7 +243,7 @@ describe('illegal changes are rejected with their code', () => {
     repo.commit({ by: 'wang-fang', date: '2026-03-11', files: { [F]: null } });
     const r = await repo.check();
     expect(r.issues.map((i) => i.code)).toEqual(['record-deleted']);
-    expect(r.issues[0]!.message).toBe('删除了督办事项：records/items/DB-2026-0001/item.md');
+    expect(r.issues[0]!.message).toBe('删除了督办事项：records/items/2026/DB-2026-0001/item.md');
   });
 
   it('changing an id inside the file', async () => {
@@ -344,7 +344,7 @@ describe('illegal changes are rejected with their code', () => {
 
   it('a unit reporting for another unit', async () => {
     const repo = superiorUpTo('in_progress');
-    const R = `records/items/${ID}/reports/2026-03-10-urban.md`;
+    const R = reportFile(ID, '2026-03-10-urban.md');
     repo.commit({ by: 'qian-hong', date: '2026-03-10', files: { [R]: record({ date: '2026-03-10', unit: 'urban', by: 'zhao-qiang', progress: '代报。' }) } });
     expect(await repo.codes()).toEqual(['wrong-committer']);
   });
@@ -385,7 +385,7 @@ describe('illegal changes are rejected with their code', () => {
 
   it('a file outside the record layout', async () => {
     const repo = newRepo();
-    repo.commit({ by: 'wang-fang', date: '2026-03-02', files: { 'records/items/notes.txt': 'x' } });
+    repo.commit({ by: 'wang-fang', date: '2026-03-02', files: { 'records/items/2026/notes.txt': 'x' } });
     expect(await repo.codes()).toEqual(['unknown-file']);
   });
 

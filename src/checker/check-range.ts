@@ -236,10 +236,22 @@ export async function checkRange(repoDir: string, opts: RangeOptions): Promise<R
     const got = await reader.readMany(specs);
     specs.forEach((s, i) => blobs.set(s, got[i] ?? null));
 
+    interface Pending {
+      sha: string;
+      ref: CommitRef;
+      partial: Ledger;
+      changed: Set<string>;
+      ctx: string[];
+      out: Issue[];
+    }
+    const pending: Pending[] = [];
+    const outs: Issue[][] = [];
     for (const c of commits) {
       count++;
+      const out: Issue[] = [];
+      outs.push(out);
       if (shallow.has(c.sha) && c.parents.length === 0) {
-        issues.push(issue('shallow-clone', repoFile, { what: c.sha.slice(0, 7) }));
+        out.push(issue('shallow-clone', repoFile, { what: c.sha.slice(0, 7) }));
         continue;
       }
       const ref: CommitRef = { sha: c.sha, author: c.author.name, email: c.author.email, date: beijingDateOf(c.author.date) };
@@ -255,10 +267,10 @@ export async function checkRange(repoDir: string, opts: RangeOptions): Promise<R
       const author = authorRegs.emails.get(c.author.email);
       const firstFile = c.changes[0]?.path ?? RECORDS_DIR;
       if (c.changes.length && !author) {
-        issues.push(issue('unknown-author', { file: firstFile, line: 1, commit: ref }, { name: c.author.name, email: c.author.email }));
+        out.push(issue('unknown-author', { file: firstFile, line: 1, commit: ref }, { name: c.author.name, email: c.author.email }));
       }
       if (after.requireSigned && !['G', 'U'].includes(c.signature)) {
-        issues.push(issue('unsigned-commit', { file: firstFile, line: 1, commit: ref }, { status: c.signature || 'N' }));
+        out.push(issue('unsigned-commit', { file: firstFile, line: 1, commit: ref }, { status: c.signature || 'N' }));
       }
       const isMerge = c.parents.length > 1;
       const partial = emptyLedger();
@@ -273,7 +285,7 @@ export async function checkRange(repoDir: string, opts: RangeOptions): Promise<R
         if (cls === undefined && oldCls === undefined) continue;
         changes++;
         if (cls === null) {
-          if (ch.status !== 'D') issues.push(issue('unknown-file', { file: ch.path, line: 1, commit: ref }, { path: ch.path }));
+          if (ch.status !== 'D') out.push(issue('unknown-file', { file: ch.path, line: 1, commit: ref }, { path: ch.path }));
           continue;
         }
         const kind = (cls ?? oldCls)!.kind;
@@ -289,19 +301,19 @@ export async function checkRange(repoDir: string, opts: RangeOptions): Promise<R
         };
         const oldV = oldCls && ch.oldBlob ? loadVersion(ch.oldPath ?? ch.path, oldCls, blobs.get(ch.oldBlob) ?? null) : { issues: [] };
         const newV = cls && ch.newBlob && status !== 'D' ? loadVersion(ch.path, cls, blobs.get(ch.newBlob) ?? null) : { issues: [] };
-        issues.push(...newV.issues.map((i) => ({ ...i, commit: ref })));
+        out.push(...newV.issues.map((i) => ({ ...i, commit: ref })));
         if (status !== 'D') changed.add(ch.path);
         if (kind === 'item') {
           const o = oldV.located as Located<Item> | undefined;
           const n = newV.located as Located<Item> | undefined;
-          if (isMerge && c.parents[1]) issues.push(...(await mergeIssues(repoDir, reader, c, ch.path, o, n, input)));
-          else issues.push(...itemChangeIssues(input, o, n));
+          if (isMerge && c.parents[1]) out.push(...(await mergeIssues(repoDir, reader, c, ch.path, o, n, input)));
+          else out.push(...itemChangeIssues(input, o, n));
         } else if (kind === 'report') {
           if (status === 'R' && ch.oldPath && ch.path.split('/').slice(0, 3).join('/') !== ch.oldPath.split('/').slice(0, 3).join('/')) {
-            issues.push(...reportChangeIssues({ ...input, status: 'M' }, undefined));
-          } else if (!isMerge) issues.push(...reportChangeIssues(input, newV.located as Located<never>));
+            out.push(...reportChangeIssues({ ...input, status: 'M' }, undefined));
+          } else if (!isMerge) out.push(...reportChangeIssues(input, newV.located as Located<never>));
         } else if (!isMerge) {
-          issues.push(...officeRecordIssues(input, oldV.located as Located<{ id?: string }>, newV.located));
+          out.push(...officeRecordIssues(input, oldV.located as Located<{ id?: string }>, newV.located));
         }
         if (newV.located && !REGISTRY_KINDS.has(kind)) {
           addToLedger(partial, kind, newV.located);
@@ -309,19 +321,24 @@ export async function checkRange(repoDir: string, opts: RangeOptions): Promise<R
           if (kind === 'report') contextPaths.add(itemPath(cls!.itemId!));
         }
       }
-      // phase 2: the records the changed ones refer to, as of this commit
       const ctx = [...contextPaths].filter((p) => !changed.has(p));
-      if (ctx.length || changed.size) {
-        const texts = await reader.readMany(ctx.map((p) => `${c.sha}:${p}`));
-        ctx.forEach((p, i) => {
-          const cls = classifyPath(p);
-          const v = cls ? loadVersion(p, cls, texts[i] ?? null) : undefined;
-          if (v?.located) addToLedger(partial, cls!.kind, v.located);
-        });
-        const ruleIssues = checkLedger(partial).filter((i) => changed.has(i.file));
-        issues.push(...ruleIssues.map((i) => ({ ...i, commit: ref })));
-      }
+      if (ctx.length || changed.size) pending.push({ sha: c.sha, ref, partial, changed, ctx, out });
     }
+    // phase 2: the records the changed ones refer to, as of each commit — one
+    // batch for the whole batch of commits, not a round trip per commit
+    const specs2 = pending.flatMap((p) => p.ctx.map((path) => `${p.sha}:${path}`));
+    const texts2 = await reader.readMany(specs2);
+    let k = 0;
+    for (const p of pending) {
+      for (const path of p.ctx) {
+        const cls = classifyPath(path);
+        const v = cls ? loadVersion(path, cls, texts2[k] ?? null) : undefined;
+        k++;
+        if (v?.located) addToLedger(p.partial, cls!.kind, v.located);
+      }
+      p.out.push(...checkLedger(p.partial, { files: p.changed }).map((i) => ({ ...i, commit: p.ref })));
+    }
+    for (const out of outs) issues.push(...out);
     reader.trimCache();
   };
 

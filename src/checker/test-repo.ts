@@ -71,9 +71,7 @@ export function superiorItem(id: string, state: string, extra: Record<string, un
   return { ...base, ...extra };
 }
 
-export function itemFile(id: string) {
-  return `records/items/${id}/item.md`;
-}
+export { itemPath as itemFile, reportPath as reportFile } from '../format/layout.ts';
 
 export interface CommitSpec {
   by: PersonId | { name: string; email: string };

@@ -5,6 +5,7 @@
  * Deterministic (seeded), lazy (commits are yielded, not held in memory).
  */
 import { addDays } from '../domain/dates.ts';
+import { itemPath, reportPath } from '../format/layout.ts';
 import { recordText, yamlFileText } from '../format/serialise.ts';
 import type { NewCommit } from '../io/git/fast-import.ts';
 
@@ -85,7 +86,7 @@ export function* generateLedger(opts: GenerateOptions): Generator<NewCommit> {
       return { id: `${id}`, unit: unit.id, co: co.id, head: `head-${unitIdx}`, leader, path: path.slice(0, upto), reports: 1 + Math.floor(rand() * 4) };
     });
     let k = 1;
-    const file = (id: string) => `records/items/${id}/item.md`;
+    const file = (id: string) => itemPath(id);
     const noticeId = `TZ-${year}-${String(kind === 'meeting' ? ++c.notice : c.notice).padStart(3, '0')}`;
     const planId = `FA-${year}-${String(kind === 'special' ? ++c.plan : c.plan).padStart(3, '0')}`;
     // one document per group (notice for meeting items, plan for special ones)
@@ -146,7 +147,7 @@ export function* generateLedger(opts: GenerateOptions): Generator<NewCommit> {
           order: 50 + i,
           make: () =>
             commit(date, k++, it.head, `${it.id} 报送落实情况`, [
-              [`records/items/${it.id}/reports/${date}-${it.unit}.md`, recordText({ date, unit: it.unit, by: it.head, progress: `第${n + 1}次报送：${FILLER}`, problems: '暂无。', next: '继续推进。' })],
+              [reportPath(it.id, `${date}-${it.unit}.md`), recordText({ date, unit: it.unit, by: it.head, progress: `第${n + 1}次报送：${FILLER}`, problems: '暂无。', next: '继续推进。' })],
             ]),
         });
       }

@@ -99,14 +99,14 @@ export function replay(input: ReplayInput): DemoEvent[] {
   // 3. reports when dated, by who wrote them
   for (const r of ledger.reports) push(r.value.date, P.report, people.get(r.value.by), `${r.itemId} 报送落实情况（${r.value.unit}，${r.value.date}）`, [[r.file, texts.get(r.file)!]]);
   // 4. each item, step by step
-  for (const rec of ledger.items) replayItem(rec, texts.get(rec.file)!, people, office, push);
+  for (const rec of ledger.items) replayItem(rec, texts.get(rec.file)!, people, office, push, ledger);
 
   return events.sort((a, b) => a.date.localeCompare(b.date) || a.priority - b.priority || a.seq - b.seq);
 }
 
 type Push = (date: string, priority: number, author: Person | undefined, message: string, files: [string, string][]) => void;
 
-function replayItem(rec: Located<Item>, original: string, people: Map<string, Person>, office: Person, push: Push) {
+function replayItem(rec: Located<Item>, original: string, people: Map<string, Person>, office: Person, push: Push, ledger: Ledger) {
   const it = rec.value;
   const { fm, body } = splitText(original);
   const final = parseDocument(fm);
@@ -130,7 +130,8 @@ function replayItem(rec: Located<Item>, original: string, people: Map<string, Pe
     accountability: number;
     referrals: number;
     flag: 'none' | 'on' | 'lifted';
-    summaryOverride?: string;
+    /** Step fields of a version that was sent back: not in the final record, stood in for. */
+    stand?: Record<string, unknown>;
   }
   const moments: Moment[] = [];
   const actorFor = (from: State | null, to: State): Person | undefined => {
@@ -185,7 +186,7 @@ function replayItem(rec: Located<Item>, original: string, people: Map<string, Pe
         v.state = returnEdge.from!;
         for (const f of requiredFields(it.kind, returnEdge.from!)) v.fields.add(f);
         // the report that was sent back is not in the final record: stand one in
-        if (wf.states[returnEdge.from!]!.adds.includes('summary')) v.summaryOverride = r.date;
+        v.stand = standIns(returnEdge.from!, r.date);
       },
     });
     moments.push({
@@ -196,7 +197,7 @@ function replayItem(rec: Located<Item>, original: string, people: Map<string, Pe
       apply: (v) => {
         v.state = returnEdge.to;
         v.returns = i + 1;
-        v.summaryOverride = undefined;
+        v.stand = undefined;
         for (const f of wf.states[returnEdge.from!]!.adds) v.fields.delete(f);
       },
     });
@@ -230,8 +231,8 @@ function replayItem(rec: Located<Item>, original: string, people: Map<string, Pe
     const stepFields = Object.keys(Object.fromEntries(Object.values(WORKFLOWS).flatMap((w) => Object.values(w.states).flatMap((s) => s?.adds ?? [])).map((f) => [f, 1])));
     for (const f of stepFields) if (!st.fields.has(f)) d.delete(f);
     d.set('state', st.state);
-    if (st.summaryOverride) {
-      d.set('summary', summaryPlaceholder(st.summaryOverride));
+    for (const [k, val] of Object.entries(st.stand ?? {})) {
+      d.set(k, val);
     }
     const trim = (key: 'returns' | 'extensions' | 'accountability' | 'referrals', n: number) => {
       if ((item[key] as unknown[]).length === 0) return;
@@ -251,11 +252,29 @@ function replayItem(rec: Located<Item>, original: string, people: Map<string, Pe
     return `---\n${d.toString({ lineWidth: 0 })}---${bodyText}`;
   }
 
-  function summaryPlaceholder(date: string) {
+  /**
+   * The step fields of the state an item was returned from, when the final
+   * record no longer has them (staff drop the returned step's fields): the
+   * report that was sent back, or the bulletin that covered it.
+   */
+  function standIns(state: State, returnDate: string): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
     const sup = [...people.values()].find((p) => p.roles.includes('supervision_leader'));
     const main = [...people.values()].find((p) => p.roles.includes('main_leader'));
-    return { date, by: office.id, reviewed_by: sup?.id ?? office.id, approved_by: main?.id ?? office.id, approval_text: '汇报材料不够具体，退回重办。' };
+    const covering = ledger.bulletins
+      .filter((b) => b.value.items.includes(it.id) && b.value.date <= returnDate)
+      .sort((a, b) => a.value.date.localeCompare(b.value.date))
+      .at(-1)?.value;
+    const on = covering?.date ?? returnDate;
+    for (const f of wf.states[state]!.adds) {
+      if ((it as unknown as Record<string, unknown>)[f] !== undefined && f !== 'summary') continue;
+      if (f === 'summary') out.summary = { date: returnDate, by: office.id, reviewed_by: sup?.id ?? office.id, approved_by: main?.id ?? office.id, approval_text: '汇报材料不够具体，退回重办。' };
+      if (f === 'bulletined' && covering) out.bulletined = { date: on, bulletin: covering.id };
+      if (f === 'lead_opinion') out.lead_opinion = { date: on, signed_by: it.leaders[0], problems: '见通报。', causes: '见通报。', next_steps: '见通报。' };
+    }
+    return out;
   }
+
 }
 
 /** For a cancelled item: the furthest state its step fields show it reached. */

@@ -18,7 +18,7 @@ export interface CommitRef {
 export interface Issue {
   code: IssueCode;
   severity: Severity;
-  /** Repository-relative path, e.g. `records/items/DB-2026-0031/item.md`. */
+  /** Repository-relative path, e.g. `records/items/2026/DB-2026-0031/item.md`. */
   file: string;
   /** 1-based line; 1 when the whole file is concerned. */
   line: number;
@@ -75,7 +75,7 @@ export const CATALOG = {
     title: '文件位置不对',
     message: (p) => `records/ 下不应有这个文件：${p.path}`,
     hint: () =>
-      '事项放在 records/items/<编号>/item.md，落实情况放在 records/items/<编号>/reports/，通知放在 records/notices/，通报放在 records/bulletins/<年份>/，方案放在 records/plans/；模板在 records/_templates/',
+      '事项放在 records/items/<年份>/<编号>/item.md，落实情况放在 records/items/<年份>/<编号>/reports/，通知放在 records/notices/，通报放在 records/bulletins/<年份>/，方案放在 records/plans/；模板在 records/_templates/',
   },
 
   // ——— schema ———
@@ -123,7 +123,7 @@ export const CATALOG = {
   'unknown-item': {
     title: '督办事项不存在',
     message: (p) => `字段 ${q(p.field)} 引用的督办事项 ${q(p.ref)} 不存在`,
-    hint: () => '请检查编号；事项文件应在 records/items/<编号>/item.md',
+    hint: () => '请检查编号；事项文件应在 records/items/<年份>/<编号>/item.md',
   },
   'unknown-notice': {
     title: '督办通知不存在',

@@ -14,7 +14,7 @@ export interface Classified {
   itemId?: string;
   /** For notices, bulletins, plans: the id from the file name. */
   fileId?: string;
-  /** For bulletins: the year folder. */
+  /** For items, reports and bulletins: the year folder. */
   year?: string;
   /** For reports: the file name. */
   name?: string;
@@ -34,10 +34,12 @@ export function classifyPath(path: string, root = RECORDS_DIR): Classified | und
     if (rel === 'units.yml') return { kind: 'units' };
     return null;
   }
-  const [top, a, b, c] = parts;
+  const [top, a, b, c, d] = parts;
   if (top === 'items') {
-    if (parts.length === 3 && b === 'item.md') return { kind: 'item', itemId: a };
-    if (parts.length === 4 && b === 'reports' && c?.endsWith('.md')) return { kind: 'report', itemId: a, name: c };
+    // items/<year>/<id>/item.md and items/<year>/<id>/reports/<file>.md:
+    // a folder per year keeps web-UI listings short and Git's tree diffs cheap
+    if (parts.length === 4 && c === 'item.md') return { kind: 'item', itemId: b, year: a };
+    if (parts.length === 5 && c === 'reports' && d?.endsWith('.md')) return { kind: 'report', itemId: b, name: d, year: a };
     return null;
   }
   if (top === 'notices' && parts.length === 2 && a?.endsWith('.md')) return { kind: 'notice', fileId: a.slice(0, -3) };
@@ -46,8 +48,12 @@ export function classifyPath(path: string, root = RECORDS_DIR): Classified | und
   return null;
 }
 
-export const itemPath = (id: string, root = RECORDS_DIR) => `${root}/items/${id}/item.md`;
-export const reportsDir = (id: string, root = RECORDS_DIR) => `${root}/items/${id}/reports`;
+/** The year folder of an item id (`DB-2026-0031` → `2026`). */
+export const itemYear = (id: string) => /^DB-(\d{4})-/.exec(id)?.[1] ?? 'unknown';
+export const itemDir = (id: string, root = RECORDS_DIR) => `${root}/items/${itemYear(id)}/${id}`;
+export const itemPath = (id: string, root = RECORDS_DIR) => `${itemDir(id, root)}/item.md`;
+export const reportsDir = (id: string, root = RECORDS_DIR) => `${itemDir(id, root)}/reports`;
+export const reportPath = (id: string, name: string, root = RECORDS_DIR) => `${reportsDir(id, root)}/${name}`;
 export const noticePath = (id: string, root = RECORDS_DIR) => `${root}/notices/${id}.md`;
 export const planPath = (id: string, root = RECORDS_DIR) => `${root}/plans/${id}.md`;
 export const bulletinPath = (id: string, year: number | string, root = RECORDS_DIR) => `${root}/bulletins/${year}/${id}.md`;

@@ -29,7 +29,7 @@ const ITEM = [
   '第二段。',
 ].join('\n');
 
-const FILE = 'records/items/DB-2026-0031/item.md';
+const FILE = 'records/items/2026/DB-2026-0031/item.md';
 const lines = (p: ParsedText) => p.issues.map((i) => `${i.line}: 【${i.code}】${i.message}`);
 
 describe('parseFrontmatterText', () => {

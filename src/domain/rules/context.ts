@@ -13,9 +13,16 @@ export interface RuleContext {
 /** A rule inspects the whole ledger and returns every issue it finds. */
 export type Rule = (ctx: RuleContext) => Issue[];
 
-/** Issue at a field of a located record. */
+/**
+ * Issue at a field of a located record. The line is computed when first
+ * read: finding it may mean re-parsing the file with positions, which a
+ * history check's context-only issues (filtered out) never need.
+ */
 export function at<T>(rec: Located<T>, path: FieldPath, code: IssueCode, params: Record<string, string | number | undefined> = {}): Issue {
-  return issue(code, { file: rec.file, line: rec.lineOf(path) }, params);
+  const found = issue(code, { file: rec.file, line: 0 }, params);
+  let line: number | undefined;
+  Object.defineProperty(found, 'line', { get: () => (line ??= rec.lineOf(path)), enumerable: true, configurable: true });
+  return found;
 }
 
 export const dottedPath = (path: FieldPath) =>

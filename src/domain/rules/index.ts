@@ -32,11 +32,15 @@ export const RULES: Record<string, Rule> = {
 export interface CheckOptions {
   /** Today in Beijing (YYYY-MM-DD); omit to skip the future-date rule. */
   today?: string;
+  /** Keep only issues in these files (a history check's changed records). */
+  files?: Set<string>;
 }
 
 export function checkLedger(ledger: Ledger, opts: CheckOptions = {}): Issue[] {
   const ctx: RuleContext = { ledger, index: indexLedger(ledger), today: opts.today };
-  return sortIssues(Object.values(RULES).flatMap((rule) => rule(ctx)));
+  const all = Object.values(RULES).flatMap((rule) => rule(ctx));
+  // filter before sorting: sorting reads lines, and lines are computed lazily
+  return sortIssues(opts.files ? all.filter((i) => opts.files!.has(i.file)) : all);
 }
 
 export type { Rule, RuleContext };

@@ -24,7 +24,9 @@ export const identity: Rule = (ctx) => {
   const l = ctx.ledger;
   for (const r of l.items) {
     const folder = r.file.split('/').at(-2);
+    const year = r.file.split('/').at(-3);
     if (folder !== r.value.id) out.push(at(r, ['id'], 'id-mismatch', { id: r.value.id, what: '文件夹名', expected: folder }));
+    else if (!r.value.id.startsWith(`DB-${year}-`)) out.push(at(r, ['id'], 'id-mismatch', { id: r.value.id, what: '年份文件夹', expected: year }));
   }
   const named: Located<{ id: string }>[] = [...l.notices, ...l.plans, ...l.bulletins];
   for (const r of named) {

@@ -1,6 +1,6 @@
 /**
  * A supervision item (督办事项): one row of the 《督查工作台账》, stored as
- * `records/items/<id>/item.md`. The three kinds share one shape; what differs
+ * `records/items/<year>/<id>/item.md`. The three kinds share one shape; what differs
  * (sources, states) is checked against the workflow table.
  */
 import { z } from 'zod';

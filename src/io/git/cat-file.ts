@@ -56,25 +56,30 @@ export class BlobReader {
 
   /** Read one object; `null` when it does not exist. */
   read(spec: string): Promise<Uint8Array | null> {
-    const hit = this.cache.get(spec);
-    if (hit) return Promise.resolve(hit);
-    if (this.failed) return Promise.resolve(null);
-    return new Promise((resolve) => {
-      this.queue.push({
-        spec,
-        resolve: (v) => {
-          // blob ids are immutable: cache them; `<rev>:<path>` answers are not cached
-          if (v && /^[0-9a-f]{40,64}$/.test(spec)) this.cache.set(spec, v);
-          resolve(v);
-        },
-      });
-      this.child.stdin.write(`${spec}\n`);
-    });
+    return this.readMany([spec]).then((r) => r[0] ?? null);
   }
 
-  /** Read many objects at once (one write, answers in order). */
+  /** Read many objects at once: one write for all requests, answers in order. */
   readMany(specs: string[]): Promise<(Uint8Array | null)[]> {
-    return Promise.all(specs.map((s) => this.read(s)));
+    const lines: string[] = [];
+    const results = specs.map((spec) => {
+      const hit = this.cache.get(spec);
+      if (hit) return Promise.resolve(hit);
+      if (this.failed) return Promise.resolve(null);
+      lines.push(spec);
+      return new Promise<Uint8Array | null>((resolve) => {
+        this.queue.push({
+          spec,
+          resolve: (v) => {
+            // blob ids are immutable: cache them; `<rev>:<path>` answers are not cached
+            if (v && /^[0-9a-f]{40,64}$/.test(spec)) this.cache.set(spec, v);
+            resolve(v);
+          },
+        });
+      });
+    });
+    if (lines.length) this.child.stdin.write(`${lines.join('\n')}\n`);
+    return Promise.all(results);
   }
 
   /** Forget cached blobs (bounded memory on long histories). */
