@@ -51,7 +51,7 @@ const SPECIAL = ['applied', 'approved', 'planned', 'inspecting'];
 /** The commits of a generated ledger, oldest first. */
 export function* generateLedger(opts: GenerateOptions): Generator<NewCommit> {
   const rand = rng(opts.seed ?? 42);
-  const start = opts.start ?? '2024-01-02';
+  const start = opts.start ?? '2019-01-02';
   const at = (date: string, k: number) => Date.parse(`${date}T09:00:00+08:00`) / 1000 + k * 30;
   const commit = (date: string, k: number, by: string, message: string, files: [string, string][]): NewCommit => ({
     author: who(by),
@@ -66,10 +66,11 @@ export function* generateLedger(opts: GenerateOptions): Generator<NewCommit> {
     ['records/units.yml', yamlFileText({ units: UNITS })],
   ]);
   const GROUP = 10;
-  // one group of ten items a day: ~3,650 items a year, within the 4-digit ids
+  // a group of ten items every ~3 days: ~1,250 items a year (a busy office),
+  // so 10,000 items span eight years as a real ledger of that size would
   const counters = new Map<string, { item: number; notice: number; plan: number }>();
   for (let g = 0; g * GROUP < opts.items; g++) {
-    const day0 = addDays(start, 1 + g);
+    const day0 = addDays(start, 1 + Math.floor(g * 2.9));
     const r = rand();
     const kind = r < 0.5 ? 'superior' : r < 0.8 ? 'meeting' : 'special';
     const year = day0.slice(0, 4);
