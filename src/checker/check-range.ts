@@ -220,6 +220,19 @@ export async function checkRange(repoDir: string, opts: RangeOptions): Promise<R
     return r;
   };
 
+  // A file's old version in one commit is its new version in an earlier
+  // one: parse each (blob, path) once.
+  const parsed = new Map<string, Loaded>();
+  const parsedVersion = (path: string, cls: Classified, blob: string, blobs: Map<string, Uint8Array | null>): Loaded => {
+    const key = `${blob}:${path}`;
+    let v = parsed.get(key);
+    if (!v) {
+      if (parsed.size > 50_000) parsed.clear();
+      v = loadVersion(path, cls, blobs.get(blob) ?? null);
+      parsed.set(key, v);
+    }
+    return v;
+  };
   let count = 0;
   let changes = 0;
   let batch: Commit[] = [];
@@ -229,7 +242,7 @@ export async function checkRange(repoDir: string, opts: RangeOptions): Promise<R
     // phase 1: every old and new version of every changed record in the batch
     const specs: string[] = [];
     for (const c of commits) for (const ch of c.changes) {
-      if (ch.oldBlob) specs.push(ch.oldBlob);
+      if (ch.oldBlob && !parsed.has(`${ch.oldBlob}:${ch.oldPath ?? ch.path}`)) specs.push(ch.oldBlob);
       if (ch.newBlob) specs.push(ch.newBlob);
     }
     const blobs = new Map<string, Uint8Array | null>();
@@ -299,8 +312,8 @@ export async function checkRange(repoDir: string, opts: RangeOptions): Promise<R
           file: ch.path,
           oldFile: ch.oldPath,
         };
-        const oldV = oldCls && ch.oldBlob ? loadVersion(ch.oldPath ?? ch.path, oldCls, blobs.get(ch.oldBlob) ?? null) : { issues: [] };
-        const newV = cls && ch.newBlob && status !== 'D' ? loadVersion(ch.path, cls, blobs.get(ch.newBlob) ?? null) : { issues: [] };
+        const oldV = oldCls && ch.oldBlob ? parsedVersion(ch.oldPath ?? ch.path, oldCls, ch.oldBlob, blobs) : { issues: [] };
+        const newV = cls && ch.newBlob && status !== 'D' ? parsedVersion(ch.path, cls, ch.newBlob, blobs) : { issues: [] };
         out.push(...newV.issues.map((i) => ({ ...i, commit: ref })));
         if (status !== 'D') changed.add(ch.path);
         if (kind === 'item') {
@@ -327,13 +340,14 @@ export async function checkRange(repoDir: string, opts: RangeOptions): Promise<R
     // phase 2: the records the changed ones refer to, as of each commit — one
     // batch for the whole batch of commits, not a round trip per commit
     const specs2 = pending.flatMap((p) => p.ctx.map((path) => `${p.sha}:${path}`));
-    const texts2 = await reader.readMany(specs2);
+    const objects2 = await reader.readObjects(specs2);
     let k = 0;
     for (const p of pending) {
       for (const path of p.ctx) {
         const cls = classifyPath(path);
-        const v = cls ? loadVersion(path, cls, texts2[k] ?? null) : undefined;
-        k++;
+        const o = objects2[k++];
+        // context records change rarely: parse each version once, by blob id
+        const v = cls && o ? parsedVersion(path, cls, o.oid, new Map([[o.oid, o.bytes]])) : undefined;
         if (v?.located) addToLedger(p.partial, cls!.kind, v.located);
       }
       p.out.push(...checkLedger(p.partial, { files: p.changed }).map((i) => ({ ...i, commit: p.ref })));

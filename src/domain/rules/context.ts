@@ -32,17 +32,40 @@ export const dottedPath = (path: FieldPath) =>
  * Values at a path pattern: `instruction.by`, `extensions[].approved_by`.
  * Returns each concrete path with its value (missing values are skipped).
  */
+const compiled = new Map<string, { key: string; list: boolean }[]>();
+
+function segmentsOf(pattern: string) {
+  let segs = compiled.get(pattern);
+  if (!segs) {
+    segs = pattern.split('.').map((seg) => (seg.endsWith('[]') ? { key: seg.slice(0, -2), list: true } : { key: seg, list: false }));
+    compiled.set(pattern, segs);
+  }
+  return segs;
+}
+
 export function valuesAt(obj: unknown, pattern: string): { path: (string | number)[]; value: unknown }[] {
+  const segs = segmentsOf(pattern);
+  // the common case (no list, value absent) allocates nothing
+  let cur: unknown = obj;
+  let simple = true;
+  for (const { key, list } of segs) {
+    if (list) {
+      simple = false;
+      break;
+    }
+    if (cur === null || typeof cur !== 'object') return [];
+    cur = (cur as Record<string, unknown>)[key];
+    if (cur === undefined) return [];
+  }
+  if (simple) return [{ path: segs.map((s) => s.key), value: cur }];
   let found: { path: (string | number)[]; value: unknown }[] = [{ path: [], value: obj }];
-  for (const seg of pattern.split('.')) {
-    const isList = seg.endsWith('[]');
-    const key = isList ? seg.slice(0, -2) : seg;
+  for (const { key, list } of segs) {
     const next: typeof found = [];
     for (const f of found) {
       if (f.value === null || typeof f.value !== 'object') continue;
       const v = (f.value as Record<string, unknown>)[key];
       if (v === undefined) continue;
-      if (isList) {
+      if (list) {
         if (Array.isArray(v)) v.forEach((e, i) => next.push({ path: [...f.path, key, i], value: e }));
       } else next.push({ path: [...f.path, key], value: v });
     }

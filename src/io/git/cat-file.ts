@@ -6,16 +6,27 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 
+/** An object as read: its id (from cat-file's header) and its bytes. */
+export interface GitObject {
+  oid: string;
+  bytes: Uint8Array;
+}
+
 interface Pending {
   spec: string;
-  resolve: (v: Uint8Array | null) => void;
+  resolve: (v: GitObject | null) => void;
 }
+
+const OID = /^[0-9a-f]{40,64}$/;
 
 export class BlobReader {
   private child: ChildProcessWithoutNullStreams;
-  private queue: Pending[] = [];
-  private buf: Buffer = Buffer.alloc(0);
-  private cache = new Map<string, Uint8Array>();
+  /** Requests awaiting an answer, oldest at `head` (no O(n) shift). */
+  private queue: (Pending | undefined)[] = [];
+  private head = 0;
+  private chunks: Buffer[] = [];
+  private buffered = 0;
+  private cache = new Map<string, GitObject>();
   private failed: Error | undefined;
 
   constructor(repoDir: string) {
@@ -28,51 +39,59 @@ export class BlobReader {
 
   private fail(e: Error) {
     this.failed ??= e;
-    for (const p of this.queue.splice(0)) p.resolve(null);
+    while (this.head < this.queue.length) this.next()?.resolve(null);
+  }
+
+  private next(): Pending | undefined {
+    const p = this.queue[this.head];
+    this.queue[this.head++] = undefined;
+    if (this.head > 4096 && this.head * 2 > this.queue.length) {
+      this.queue = this.queue.slice(this.head);
+      this.head = 0;
+    }
+    return p;
   }
 
   private onData(d: Buffer) {
-    this.buf = this.buf.length ? Buffer.concat([this.buf, d]) : d;
-    for (;;) {
-      const p = this.queue[0];
-      if (!p) return;
-      const nl = this.buf.indexOf(10);
-      if (nl < 0) return;
-      const header = this.buf.subarray(0, nl).toString('utf8');
+    this.chunks.push(d);
+    this.buffered += d.length;
+    let buf = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.buffered);
+    let pos = 0;
+    while (this.head < this.queue.length) {
+      const nl = buf.indexOf(10, pos);
+      if (nl < 0) break;
+      const header = buf.toString('latin1', pos, nl);
       if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
-        this.buf = this.buf.subarray(nl + 1);
-        this.queue.shift();
-        p.resolve(null);
+        pos = nl + 1;
+        this.next()?.resolve(null);
         continue;
       }
-      const size = Number(header.split(' ')[2]);
-      if (this.buf.length < nl + 1 + size + 1) return;
-      const body = new Uint8Array(this.buf.subarray(nl + 1, nl + 1 + size));
-      this.buf = this.buf.subarray(nl + 1 + size + 1);
-      this.queue.shift();
-      p.resolve(body);
+      const [oid, , sizeText] = header.split(' ');
+      const size = Number(sizeText);
+      if (buf.length < nl + 1 + size + 1) break; // wait for the rest of this object
+      const bytes = new Uint8Array(buf.subarray(nl + 1, nl + 1 + size)); // copy: the chunk is reused
+      pos = nl + 1 + size + 1;
+      this.next()?.resolve({ oid: oid!, bytes });
     }
+    buf = buf.subarray(pos);
+    this.chunks = buf.length ? [buf] : [];
+    this.buffered = buf.length;
   }
 
-  /** Read one object; `null` when it does not exist. */
-  read(spec: string): Promise<Uint8Array | null> {
-    return this.readMany([spec]).then((r) => r[0] ?? null);
-  }
-
-  /** Read many objects at once: one write for all requests, answers in order. */
-  readMany(specs: string[]): Promise<(Uint8Array | null)[]> {
+  /** Read many objects with their ids: one write for all requests, answers in order. */
+  readObjects(specs: string[]): Promise<(GitObject | null)[]> {
     const lines: string[] = [];
     const results = specs.map((spec) => {
       const hit = this.cache.get(spec);
       if (hit) return Promise.resolve(hit);
       if (this.failed) return Promise.resolve(null);
       lines.push(spec);
-      return new Promise<Uint8Array | null>((resolve) => {
+      return new Promise<GitObject | null>((resolve) => {
         this.queue.push({
           spec,
           resolve: (v) => {
             // blob ids are immutable: cache them; `<rev>:<path>` answers are not cached
-            if (v && /^[0-9a-f]{40,64}$/.test(spec)) this.cache.set(spec, v);
+            if (v && OID.test(spec)) this.cache.set(spec, v);
             resolve(v);
           },
         });
@@ -80,6 +99,16 @@ export class BlobReader {
     });
     if (lines.length) this.child.stdin.write(`${lines.join('\n')}\n`);
     return Promise.all(results);
+  }
+
+  /** Read many objects' bytes; `null` for each that does not exist. */
+  async readMany(specs: string[]): Promise<(Uint8Array | null)[]> {
+    return (await this.readObjects(specs)).map((o) => o?.bytes ?? null);
+  }
+
+  /** Read one object's bytes; `null` when it does not exist. */
+  async read(spec: string): Promise<Uint8Array | null> {
+    return (await this.readMany([spec]))[0] ?? null;
   }
 
   /** Forget cached blobs (bounded memory on long histories). */
