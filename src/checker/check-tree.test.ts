@@ -329,6 +329,18 @@ describe('broken ledgers', () => {
           提示：此处须由以下角色之一签批：分管考核督查领导；孙丽的角色是：考核督查办"
     `);
   });
+  it('wrong-signer-notice', () => {
+    expect(run('wrong-signer-notice')).toMatchInlineSnapshot(`
+      "records/notices/TZ-2026-007.md:7: 【wrong-signer】字段 “approved_by” 中的 “li-ming”（李明）不具备主要领导角色
+          提示：此处须由以下角色之一签批：主要领导；李明的角色是：分管/主管领导"
+    `);
+  });
+  it('date-order-cancellation', () => {
+    expect(run('date-order-cancellation')).toMatchInlineSnapshot(`
+      "records/items/2026/DB-2026-0003/item.md:13: 【date-order】撤销（cancellation）的日期 2026-04-01 早于登记（registered）的日期 2026-04-02
+          提示：各环节日期须按办理先后顺序；请核对日期"
+    `);
+  });
   it('date-order', () => {
     expect(run('date-order')).toMatchInlineSnapshot(`
       "records/items/2026/DB-2026-0001/item.md:27: 【date-order】交办（assigned）的日期 2026-02-23 早于领导批示（instruction）的日期 2026-02-25

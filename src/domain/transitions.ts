@@ -5,6 +5,7 @@
  */
 import { issue, type CommitRef, type Issue, type IssueCode } from './issues.ts';
 import type { Located, RecordKind } from './ledger.ts';
+import { dottedPath } from './rules/context.ts';
 import type { Item } from './schemas/item.ts';
 import type { Person, Role } from './schemas/people.ts';
 import { ROLE_LABELS } from './schemas/people.ts';
@@ -105,7 +106,7 @@ export function futureDates(input: ChangeInput, oldV: unknown, rec: Located<unkn
     .filter((d) => d.date > input.commitDate)
     .map((d) =>
       issue('future-date', where(input, rec.lineOf(d.path)), {
-        field: d.path.join('.'),
+        field: dottedPath(d.path),
         date: d.date,
         when: '提交日期',
         today: input.commitDate,

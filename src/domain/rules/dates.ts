@@ -37,6 +37,25 @@ export const stepOrder: Rule = (ctx) => {
       prev = { f, date: d };
     }
     const reg = it.registered?.date ?? it.application?.date;
+    // a cancellation ends the item: not before any step it had taken
+    if (it.state === 'cancelled' && it.cancellation) {
+      const steps = (Object.keys(FIELD_LABELS) as StepField[])
+        .filter((f) => f !== 'cancellation')
+        .map((f) => ({ f, date: stepDate(it, f) }))
+        .flatMap((x) => (x.date ? [{ f: x.f as StepField, date: x.date }] : []))
+        .sort((a, b) => a.date.localeCompare(b.date));
+      const last = steps.at(-1);
+      if (last && last.date > it.cancellation.date && it.cancellation.date >= it.source.date) {
+        out.push(
+          at(rec, ['cancellation', 'date'], 'date-order', {
+            later: FIELD_LABELS.cancellation,
+            laterDate: it.cancellation.date,
+            earlier: FIELD_LABELS[last.f],
+            earlierDate: last.date,
+          }),
+        );
+      }
+    }
     if (reg && it.deadline < reg) {
       out.push(at(rec, ['deadline'], 'deadline-before-registration', { deadline: it.deadline, registered: reg }));
     }

@@ -18,6 +18,7 @@ import {
   type Signer,
 } from '../workflow.ts';
 import { at, dottedPath, valuesAt, type Rule } from './context.ts';
+import type { Located } from '../ledger.ts';
 
 /** Fields that only appear once an item reached an end: never before. */
 const END_FIELDS: StepField[] = ['closure', 'archive', 'cancellation', 'rejection', 'merge'];
@@ -137,18 +138,22 @@ export const signers: Rule = (ctx) => {
       }
     }
   }
-  // bulletins: drafted by the office, reviewed by the supervision leader, approved by a main leader
-  const chain: [string, Role[]][] = [
-    ['drafted.by', ['office']],
-    ['reviewed.by', ['supervision_leader']],
-    ['approved.by', ['main_leader']],
+  // office documents and who signs them: bulletins drafted by the office,
+  // reviewed by the supervision leader, approved by a main leader; notices
+  // and plans drawn up by the office, a notice issued on a main leader's word
+  const documents: [Located<{ visibility: string }>[], [string, Role[]][]][] = [
+    [ctx.ledger.bulletins, [['drafted.by', ['office']], ['reviewed.by', ['supervision_leader']], ['approved.by', ['main_leader']]]],
+    [ctx.ledger.notices, [['by', ['office']], ['approved_by', ['main_leader']]]],
+    [ctx.ledger.plans, [['by', ['office']]]],
   ];
-  for (const rec of ctx.ledger.bulletins) {
-    for (const [field, roles] of chain) {
-      for (const { path, value } of valuesAt(rec.value, field)) {
-        const person = typeof value === 'string' ? ctx.index.people.get(value) : undefined;
-        if (!person || person.value.roles.some((r) => roles.includes(r))) continue;
-        out.push(at(rec, path, 'wrong-signer', { field, ref: person.value.id, name: person.value.name, need: roleText(roles), has: roleText(person.value.roles) }));
+  for (const [records, chain] of documents) {
+    for (const rec of records) {
+      for (const [field, roles] of chain) {
+        for (const { path, value } of valuesAt(rec.value, field)) {
+          const person = typeof value === 'string' ? ctx.index.people.get(value) : undefined;
+          if (!person || person.value.roles.some((r) => roles.includes(r))) continue;
+          out.push(at(rec, path, 'wrong-signer', { field, ref: person.value.id, name: person.value.name, need: roleText(roles), has: roleText(person.value.roles) }));
+        }
       }
     }
   }
