@@ -70,6 +70,16 @@ function salvage<T>(file: string, parsed: ParsedText, key: string, entry: z.ZodT
   return entries(file, parsed, key, ok.map((o) => o.value), (j) => ok[j]!.i);
 }
 
+/** Markdown record kinds: their schema and where a valid one goes (each schema's output is its list's type). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const MARKDOWN_RECORDS: Record<'item' | 'report' | 'notice' | 'bulletin' | 'plan', { schema: z.ZodType; add: (l: Ledger, r: Located<any>, cls: Classified) => void }> = {
+  item: { schema: item, add: (l, r) => l.items.push(r) },
+  report: { schema: report, add: (l, r, cls) => l.reports.push({ ...r, itemId: cls.itemId!, name: cls.name! } satisfies LocatedReport) },
+  notice: { schema: notice, add: (l, r) => l.notices.push(r) },
+  bulletin: { schema: bulletin, add: (l, r) => l.bulletins.push(r) },
+  plan: { schema: plan, add: (l, r) => l.plans.push(r) },
+};
+
 /** Parse and validate one file into `ledger`. Returns its issues. */
 export function loadOne(ledger: Ledger, src: SourceText, cls: Classified): Issue[] {
   const { text, issue: decodeIssue } = decode(src);
@@ -94,37 +104,11 @@ export function loadOne(ledger: Ledger, src: SourceText, cls: Classified): Issue
       ledger.units.push(...(v.ok ? entries(file, parsed, 'units', v.value.units) : salvage(file, parsed, 'units', unit)));
       return v.issues;
     }
-    case 'item': {
+    default: {
       const parsed = parseFrontmatterText(text, file);
-      const v = validateParsed(item, parsed, file);
-      if (v.ok) ledger.items.push(located(file, parsed, v.value));
-      return v.issues;
-    }
-    case 'report': {
-      const parsed = parseFrontmatterText(text, file);
-      const v = validateParsed(report, parsed, file);
-      if (v.ok) {
-        const r: LocatedReport = { ...located(file, parsed, v.value), itemId: cls.itemId!, name: cls.name! };
-        ledger.reports.push(r);
-      }
-      return v.issues;
-    }
-    case 'notice': {
-      const parsed = parseFrontmatterText(text, file);
-      const v = validateParsed(notice, parsed, file);
-      if (v.ok) ledger.notices.push(located(file, parsed, v.value));
-      return v.issues;
-    }
-    case 'bulletin': {
-      const parsed = parseFrontmatterText(text, file);
-      const v = validateParsed(bulletin, parsed, file);
-      if (v.ok) ledger.bulletins.push(located(file, parsed, v.value));
-      return v.issues;
-    }
-    case 'plan': {
-      const parsed = parseFrontmatterText(text, file);
-      const v = validateParsed(plan, parsed, file);
-      if (v.ok) ledger.plans.push(located(file, parsed, v.value));
+      const { schema, add } = MARKDOWN_RECORDS[cls.kind];
+      const v = validateParsed(schema, parsed, file);
+      if (v.ok) add(ledger, located(file, parsed, v.value), cls);
       return v.issues;
     }
   }
