@@ -7,7 +7,11 @@
  * See src/site/env.ts for the rest.
  */
 import { defineConfig } from 'astro/config';
-import { pagefind } from './src/site/pagefind.ts';
+import { fileURLToPath } from 'node:url';
+import { ledgerSite } from './src/site/finish.ts';
+
+// where src/ is, for the check worker (src/site/run-check.ts)
+process.env.SITE_SRC ??= fileURLToPath(new URL('./src/', import.meta.url));
 
 export default defineConfig({
   site: process.env.SITE_URL || 'http://localhost:4321',
@@ -17,5 +21,5 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   prefetch: false,
-  integrations: [pagefind()],
+  integrations: [ledgerSite()],
 });

@@ -36,17 +36,17 @@ export function commitUrl(config: Config, sha: string): string | undefined {
 }
 
 /** The default report template when the ledger has none in records/_templates/. */
-export function reportTemplate(it: Item, date: string, template?: string): string {
+export function reportTemplate(unit: string, date: string, template?: string): string {
   if (template) {
     return template
       .replace(/^\uFEFF/, '')
-      .replace(/^date:.*$/m, `date: ${date}`)
-      .replace(/^unit:.*$/m, `unit: ${it.lead_unit}`);
+      .replace(/^date:([ \t]*)[^\s#]+/m, (_, sp: string) => `date:${sp || ' '}${date}`)
+      .replace(/^unit:([ \t]*)[^\s#]+/m, (_, sp: string) => `unit:${sp || ' '}${unit}`);
   }
   return [
     '---',
     `date: ${date}`,
-    `unit: ${it.lead_unit}`,
+    `unit: ${unit}`,
     'by: 填写报送人标识（见 people.yml）',
     'progress: 填写工作进展',
     'problems: 填写存在问题（没有可删除此行）',
@@ -64,11 +64,11 @@ export interface NewReport {
   url?: string;
 }
 
-/** Where and what a new report file for `it` is, and the web editor link when the forge can prefill. */
-export function newReport(config: Config, it: Item, date: string, template?: string): NewReport {
+/** Where and what a new report file of `unit` on `it` is, and the web editor link when the forge can prefill. */
+export function newReport(config: Config, it: Item, unit: string, date: string, template?: string): NewReport {
   const dir = reportsDir(it.id);
-  const name = `${date}-${it.lead_unit}.md`;
-  const content = reportTemplate(it, date, template);
+  const name = `${date}-${unit}.md`;
+  const content = reportTemplate(unit, date, template);
   const pattern = config.forge?.new_file_url;
   const url = pattern
     ?.replace('{dir}', dir.split('/').map(encodeURIComponent).join('/'))

@@ -8,7 +8,7 @@
  * pages need, so no page recomputes anything heavy.
  */
 import { performance } from 'node:perf_hooks';
-import { checkRange } from '../checker/check-range.ts';
+import { runCheck } from './run-check.ts';
 import { beijingDateOf } from '../domain/dates.ts';
 import { clip, type Names } from '../domain/describe.ts';
 import {
@@ -118,7 +118,8 @@ export interface Site {
   /** The commit a record file landed with. */
   landedWith: (path: string) => CommitInfo | undefined;
   commitUrl: (sha: string) => string | undefined;
-  check: CheckResult;
+  /** The full-history check, running beside the page generation (await it only after the pages). */
+  check: Promise<CheckResult>;
   /** Problems loading the HEAD tree itself (visible records only). */
   loadIssues: Issue[];
   /** Optional report template text from records/_templates/. */
@@ -180,7 +181,7 @@ export async function loadSite(env: SiteEnv): Promise<Site> {
     return h;
   });
   const checkP: Promise<CheckResult> = env.runCheck
-    ? checkRange(env.repoDir, { all: true, head: headSha }).then(
+    ? runCheck(env.repoDir, headSha).then(
         (r) => {
           const shown = r.issues.filter((i) => vis.pathVisible(i.file));
           const errors = shown.filter((i) => i.severity === 'error').length;
@@ -189,8 +190,11 @@ export async function loadSite(env: SiteEnv): Promise<Site> {
         (e: unknown) => ({ ran: false, issues: [], hidden: 0, commits: 0, errors: 0, warnings: 0, ms: 0, failure: (e as Error).message }),
       )
     : Promise.resolve({ ran: false, issues: [], hidden: 0, commits: 0, errors: 0, warnings: 0, ms: 0, failure: 'SITE_CHECK=0：本次构建跳过了全量历史检查' });
-  const [history, check] = await Promise.all([historyP, checkP]);
-  stats.checkMs = check.ms;
+  const check = checkP.then((c) => {
+    stats.checkMs = c.ms;
+    return c;
+  });
+  const history = await historyP;
   stats.versions = history.versions;
   stats.commits = history.commits.size;
 

@@ -1,9 +1,13 @@
 /**
  * Search with Pagefind's JS API (the index the build wrote to /pagefind/).
+ * The query is split into Chinese words the way the build split the indexed
+ * text (segment.ts); excerpts are shown without those spaces.
  * Results are built with DOM methods; only Pagefind's excerpt (page text it
  * escaped, with <mark> around hits) is inserted as HTML, after stripping
  * anything but <mark>.
  */
+import { queryWords, unspaced } from '../segment.ts';
+
 interface PagefindResult {
   url: string;
   excerpt: string;
@@ -40,7 +44,7 @@ async function run(q: string) {
   status.textContent = '正在搜索……';
   try {
     const p = await load();
-    const res = await p.search(q.trim());
+    const res = await p.search(queryWords(q) || q.trim());
     const top = await Promise.all(res.results.slice(0, 30).map((r) => r.data()));
     status.textContent = res.results.length ? `找到 ${res.results.length} 个结果${res.results.length > 30 ? '（显示前 30 个）' : ''}` : `没有找到与“${q}”相关的内容`;
     for (const r of top) {
@@ -50,9 +54,10 @@ async function run(q: string) {
       a.textContent = r.meta.title || r.url;
       const p2 = document.createElement('p');
       p2.className = 'excerpt';
-      p2.innerHTML = onlyMarks(r.excerpt);
+      p2.innerHTML = unspaced(onlyMarks(r.excerpt));
       li.append(a);
-      if (r.meta['编号']) li.append(` （${r.meta['编号']}）`);
+      const kind = [r.meta['类型'], r.meta['编号']].filter(Boolean).join(' ');
+      if (kind) li.append(` （${kind}）`);
       li.append(p2);
       list.append(li);
     }
@@ -72,4 +77,3 @@ if (initial) {
   input.value = initial;
   void run(initial);
 }
-export {};

@@ -1,0 +1,36 @@
+/**
+ * The page bundle (where getSite() runs) and the Astro integration (which
+ * writes the search index and the check result after the pages) are
+ * separate module instances in one process. They meet here, on globalThis.
+ */
+import type { Site } from './load-site.ts';
+
+const SITE = Symbol.for('supervision-ledger.site');
+const LISTENERS = Symbol.for('supervision-ledger.site-listeners');
+type G = { [SITE]?: Promise<Site>; [LISTENERS]?: ((s: Site) => void)[] };
+const g = globalThis as G;
+
+/** The site data of this build, loaded once. */
+export function sharedSite(load: () => Promise<Site>): Promise<Site> {
+  if (!g[SITE]) {
+    g[SITE] = load();
+    g[SITE].then((s) => {
+      for (const f of g[LISTENERS] ?? []) f(s);
+    }, () => {});
+  }
+  return g[SITE];
+}
+
+/** The site data if a page loaded it. */
+export const loadedSite = (): Promise<Site> | undefined => g[SITE];
+
+/** Run `f` as soon as the pages have loaded the site data. */
+export function onSiteLoaded(f: (s: Site) => void): void {
+  (g[LISTENERS] ??= []).push(f);
+}
+
+/** Forget the site of a previous build (astro dev / repeated builds in one process). */
+export function resetSite(): void {
+  delete g[SITE];
+  g[LISTENERS] = [];
+}

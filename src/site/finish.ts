@@ -1,0 +1,69 @@
+/**
+ * Astro integration: what a build does besides rendering pages.
+ *
+ * - Search: as soon as the pages have loaded the site data, a worker thread
+ *   builds the Pagefind index (one record per item with its reports,
+ *   bulletin, notice and plan, split into Chinese words) in a temporary
+ *   folder while the pages render; it is moved to <out>/pagefind/ at the end.
+ * - The full-history check runs in a worker meanwhile; its result is written
+ *   into the audit and start pages at the end.
+ */
+import type { AstroIntegration } from 'astro';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { loadedSite, onSiteLoaded, resetSite } from './build-hooks.ts';
+import { AUDIT_MARKER, HOME_MARKER, checkHomeHtml, checkHtml } from './check-html.ts';
+import { searchRecords } from './search-index.ts';
+import { buildSearchIndexBeside, type IndexDone } from './search-build.ts';
+import { href } from './links.ts';
+
+function inject(file: string, marker: string, html: string) {
+  if (!existsSync(file)) return;
+  const text = readFileSync(file, 'utf8');
+  if (text.includes(marker)) writeFileSync(file, text.split(marker).join(html));
+}
+
+export function ledgerSite(): AstroIntegration {
+  let indexing: Promise<IndexDone> | undefined;
+  let indexDir = '';
+  const startIndex = (site: Parameters<typeof searchRecords>[0]) => {
+    indexDir = mkdtempSync(join(tmpdir(), 'ledger-pagefind-'));
+    indexing = buildSearchIndexBeside({ records: searchRecords(site), outputPath: indexDir });
+    indexing.catch(() => {}); // reported when awaited
+  };
+  return {
+    name: 'ledger-site',
+    hooks: {
+      'astro:build:start': () => {
+        resetSite();
+        onSiteLoaded(startIndex);
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const pending = loadedSite();
+        if (!pending) return;
+        const site = await pending;
+        const out = fileURLToPath(dir);
+        const t0 = performance.now();
+        const check = await site.check;
+        inject(join(out, 'audit/index.html'), AUDIT_MARKER, checkHtml(site, check));
+        inject(join(out, 'index.html'), HOME_MARKER, checkHomeHtml(check, href('audit')));
+        logger.info(`full-history check: ${check.commits} commits, ${check.errors} errors, ${check.warnings} warnings (${Math.round(check.ms)} ms in a worker; waited ${Math.round(performance.now() - t0)} ms after the pages)`);
+        const t1 = performance.now();
+        if (!indexing) startIndex(site);
+        const { records, ms } = await indexing!;
+        const target = join(out, 'pagefind');
+        rmSync(target, { recursive: true, force: true });
+        try {
+          renameSync(indexDir, target);
+        } catch {
+          cpSync(indexDir, target, { recursive: true }); // another file system
+          rmSync(indexDir, { recursive: true, force: true });
+        }
+        logger.info(`pagefind: ${records} records indexed in ${Math.round(ms)} ms beside the pages; waited ${Math.round(performance.now() - t1)} ms after them`);
+      },
+    },
+  };
+}

@@ -1,0 +1,62 @@
+/** Write a Pagefind index for search records (in a worker, or in-process as a fallback). */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import type { SearchRecord } from './search-index.ts';
+import { spaced } from './segment.ts';
+
+export interface IndexJob {
+  records: SearchRecord[];
+  outputPath: string;
+}
+
+export interface IndexDone {
+  records: number;
+  ms: number;
+}
+
+export async function buildSearchIndex(job: IndexJob): Promise<IndexDone> {
+  const t0 = performance.now();
+  const pagefind = await import('pagefind');
+  try {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+    const BATCH = 200;
+    for (let i = 0; i < job.records.length; i += BATCH) {
+      const added = await Promise.all(
+        job.records.slice(i, i + BATCH).map((r) => index.addCustomRecord({ url: r.url, content: spaced(r.content), language: 'zh-cn', meta: r.meta })),
+      );
+      const bad = added.flatMap((a) => a.errors);
+      if (bad.length) throw new Error(`pagefind: ${bad.join('; ')}`);
+    }
+    const written = await index.writeFiles({ outputPath: job.outputPath });
+    if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+  } finally {
+    await pagefind.close();
+  }
+  return { records: job.records.length, ms: performance.now() - t0 };
+}
+
+/** In a worker thread when possible (the other core), else here. */
+export function buildSearchIndexBeside(job: IndexJob): Promise<IndexDone> {
+  const file = join(process.env.SITE_SRC ? resolve(process.env.SITE_SRC) : resolve('src'), 'site/search-worker.ts');
+  if (!existsSync(file)) return buildSearchIndex(job);
+  return new Promise((ok, fail) => {
+    let settled = false;
+    const fallback = () => {
+      if (settled) return;
+      settled = true;
+      buildSearchIndex(job).then(ok, fail);
+    };
+    const worker = new Worker(file, { workerData: job });
+    worker.once('message', (m: { ok: boolean; error?: string } & IndexDone) => {
+      settled = true;
+      if (m.ok) ok({ records: m.records, ms: m.ms });
+      else fail(new Error(m.error));
+      void worker.terminate();
+    });
+    worker.once('error', fallback);
+    worker.once('exit', fallback);
+  });
+}

@@ -1,0 +1,56 @@
+/**
+ * What search finds: one record per item (with its reports), bulletin,
+ * notice and plan of this build — built from the same filtered data as the
+ * pages, so nothing outside the build's audience can be indexed.
+ */
+import { KIND_LABELS, STATE_LABELS } from '../domain/workflow.ts';
+import type { Site } from './load-site.ts';
+import { bulletinHref, itemHref, noticeHref, planHref } from './links.ts';
+
+export interface SearchRecord {
+  url: string;
+  /** Plain text (not yet split into words: see segment.ts). */
+  content: string;
+  meta: Record<string, string>;
+}
+
+/** Markdown → plain words (headings, emphasis, links reduced to their text). */
+export function markdownText(md: string): string {
+  return md
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/[#>*_`|~-]+/g, ' ');
+}
+
+export function searchRecords(site: Site): SearchRecord[] {
+  const n = site.names;
+  const out: SearchRecord[] = [];
+  for (const v of site.items) {
+    const it = v.item;
+    const parts = [
+      it.id, it.title, KIND_LABELS[it.kind], STATE_LABELS[it.state], it.source.name, it.source.doc_no ?? '', it.source.issuer ?? '',
+      it.content, it.requirements, it.leaders.map(n.person).join(' '), n.unit(it.lead_unit), it.co_units.map(n.unit).join(' '),
+      it.instruction?.text ?? '', it.tags.join(' '), markdownText(v.body),
+      ...v.reports.map((r) => [r.value.date, n.unit(r.value.unit), r.value.progress, r.value.problems ?? '', r.value.next ?? '', markdownText(r.body)].join(' ')),
+      it.lead_opinion ? `${it.lead_opinion.problems} ${it.lead_opinion.causes} ${it.lead_opinion.next_steps}` : '',
+    ];
+    out.push({ url: itemHref(it.id), content: parts.join('。'), meta: { title: it.title, 编号: it.id, 类型: '督办事项' } });
+  }
+  for (const b of site.bulletins) {
+    const v = b.value;
+    const title = `《${site.config.bulletin_name}》${v.year}年第${v.number}期：${v.title}`;
+    const items = v.items.map((id) => site.byId.get(id)?.item.title ?? '').join(' ');
+    out.push({ url: bulletinHref(v.year, v.number), content: `${title}。${markdownText(b.body)}。${items}`, meta: { title, 类型: '督查通报' } });
+  }
+  for (const x of site.notices) {
+    const v = x.value;
+    const items = v.items.map((id) => site.byId.get(id)?.item.title ?? '').join(' ');
+    out.push({ url: noticeHref(v.id), content: `${v.title}。${v.doc_no ?? ''}。${markdownText(x.body)}。${items}。${v.report_requirement ?? ''}`, meta: { title: v.title, 类型: '督办通知' } });
+  }
+  for (const x of site.plans) {
+    const v = x.value;
+    out.push({ url: planHref(v.id), content: `${v.title}。${v.content}。${v.requirements}。${v.targets.map(n.unit).join(' ')}。${markdownText(x.body)}`, meta: { title: v.title, 类型: '专项督查方案' } });
+  }
+  return out;
+}

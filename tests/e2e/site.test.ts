@@ -1,0 +1,304 @@
+/**
+ * End to end: the site built from a fixture ledger repository, driven in a
+ * real headless Chromium (Debian's package). Screenshots and the printed PDF
+ * go to test-output/e2e/ — look at them.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildDemoRepo } from '../../src/demo/build-demo-repo.ts';
+import { serveStatic } from '../../src/site/serve.ts';
+import { CHROMIUM_ARGS, requireChromium } from './browser.ts';
+import { buildSite, INTERNAL, makeFixtureRepo, PAYLOAD_ID, RESTRICTED, ROOT, TODAY } from './site-fixture.ts';
+
+const OUT = join(ROOT, 'test-output/e2e');
+
+interface Built {
+  dir: string;
+  url: string;
+  server: Server;
+}
+
+let browser: Browser;
+const sites: Record<string, Built> = {};
+
+beforeAll(async () => {
+  const executablePath = requireChromium();
+  mkdirSync(OUT, { recursive: true });
+  const repo = await makeFixtureRepo();
+  for (const build of ['internal', 'public', 'leaders']) {
+    const { out } = await buildSite(repo, build);
+    const { server, url } = await serveStatic(out, 0);
+    sites[build] = { dir: out, url, server };
+  }
+  browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  for (const s of Object.values(sites)) s.server.close();
+});
+
+async function open(path: string, build = 'internal', opts: { js?: boolean; width?: number } = {}): Promise<Page> {
+  const ctx = await browser.newContext({ javaScriptEnabled: opts.js ?? true, viewport: { width: opts.width ?? 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await ctx.newPage();
+  await page.goto(sites[build]!.url + path, { waitUntil: 'networkidle' });
+  return page;
+}
+
+const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: join(OUT, `${name}.png`), fullPage });
+
+describe('ledger and item pages', () => {
+  test('the ledger lists every item and filters by unit', async () => {
+    const page = await open('/ledger/');
+    const rows = page.locator('#ledger tbody tr');
+    const total = await rows.count();
+    expect(total).toBe(10); // the fixture's 9 items + the payload item; not the restricted one
+    await expect.poll(() => page.locator('form.filters').isVisible()).toBe(true);
+    await page.selectOption('#ledger-f-unit', 'env');
+    const visible = page.locator('#ledger tbody tr:not([hidden])');
+    expect(await visible.count()).toBe(1);
+    expect(await visible.first().innerText()).toContain('生态环境办');
+    expect(page.url()).toContain('unit=env');
+    expect(await page.locator('[data-count-for=ledger]').innerText()).toContain('显示 1 项（共 10 项）');
+    await shot(page, 'ledger-filtered-env');
+    // the filter survives a reload (kept in the address)
+    await page.reload({ waitUntil: 'networkidle' });
+    expect(await page.locator('#ledger tbody tr:not([hidden])').count()).toBe(1);
+    await page.close();
+  });
+
+  test('the ledger is readable without JavaScript', async () => {
+    const page = await open('/ledger/', 'internal', { js: false });
+    expect(await page.locator("#ledger tbody tr").count()).toBe(10);
+    expect(await page.locator('form.filters').isVisible()).toBe(false);
+    expect(await page.locator('#ledger').innerText()).toContain(INTERNAL.title);
+    await page.close();
+  });
+
+  test('an item opened from the ledger shows its Git timeline in words', async () => {
+    const page = await open('/ledger/');
+    await page.selectOption('#ledger-f-unit', 'env');
+    await page.locator('#ledger tbody tr:not([hidden]) td.title a').first().click();
+    await page.waitForLoadState('networkidle');
+    expect(page.url()).toContain(`/items/${INTERNAL.id}/`);
+    await expect.poll(() => page.locator('h1').innerText()).toBe(INTERNAL.title);
+    const timeline = page.locator('ol.timeline > li');
+    expect(await timeline.count()).toBeGreaterThanOrEqual(5);
+    const text = await page.locator('ol.timeline').innerText();
+    expect(text).toContain('已交办 → 办理中');
+    expect(text).toContain('新增落实情况（城市管理办，2026-03-20）');
+    expect(text).toContain('孙丽'); // who, from people.yml
+    // each entry links its commit in the Git web UI
+    const href = await page.locator('ol.timeline a[href*="/commit/"]').first().getAttribute('href');
+    expect(href).toMatch(/^https:\/\/git\.example\.cn\/zhangfan\/ledger\/commit\/[0-9a-f]{40}$/);
+    // edit in the Git web UI
+    expect(await page.locator('a:has-text("在线编辑")').getAttribute('href')).toContain(`_edit/main/records/items/2026/${INTERNAL.id}/item.md`);
+    // overdue on the fixed build date, and said why
+    expect(await page.locator('.warn').first().innerText()).toContain('已超过落实时限');
+    await shot(page, 'item-timeline');
+    await page.close();
+  });
+
+  test('warning lights are recomputed from the reader’s date', async () => {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    // five days before the deadline of 2026-04-30: yellow, although the build (2026-11-24) says red
+    await page.clock.install({ time: new Date('2026-04-25T10:00:00+08:00') });
+    await page.goto(`${sites.internal!.url}/items/${INTERNAL.id}/`, { waitUntil: 'networkidle' });
+    const light = page.locator('.item-head .light');
+    await expect.poll(() => light.getAttribute('class')).toContain('light-yellow');
+    expect(await light.innerText()).toContain('剩 5 天');
+    expect(await page.locator('[data-today]').first().innerText()).toBe('2026-04-25');
+    await ctx.close();
+  });
+});
+
+describe('search', () => {
+  test('a Chinese word finds the item (Pagefind, lang zh-CN)', async () => {
+    const page = await open('/search/');
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    await page.fill('#q', '背街小巷');
+    await page.press('#q', 'Enter');
+    const link = page.locator(`#search-results a[href*="/items/${INTERNAL.id}/"]`);
+    await link.waitFor({ timeout: 15_000 });
+    await shot(page, 'search-beijiexiaoxiang');
+    // a word only in one of its reports finds it as well
+    await page.fill('#q', '产权纠纷');
+    await page.press('#q', 'Enter');
+    await page.locator(`#search-results a[href*="/items/${INTERNAL.id}/"]`).waitFor({ timeout: 15_000 });
+    await page.close();
+  });
+});
+
+describe('documents', () => {
+  test('a bulletin prints on A4 per GB/T 9704', async () => {
+    const page = await open('/bulletins/2026/04/');
+    expect(await page.locator('.mast-title').innerText()).toBe('张范督查');
+    expect(await page.locator('.mast-issue').innerText()).toContain('2026年第4期');
+    expect(await page.locator('.banji').innerText()).toMatch(/报：区委督查室/);
+    // names the commit the ledger was at when it landed
+    expect(await page.locator('.doc-panel').innerText()).toMatch(/提交 [0-9a-f]{7}/);
+    await shot(page, 'bulletin');
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    writeFileSync(join(OUT, 'bulletin.pdf'), pdf);
+    const text = pdf.toString('latin1');
+    const pages = text.match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? [];
+    expect(pages.length).toBe(1);
+    const box = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(text);
+    expect(box).not.toBeNull();
+    // A4 = 210 × 297 mm = 595.3 × 841.9 pt
+    expect(Math.abs(Number(box![1]) - 595.3)).toBeLessThan(2);
+    expect(Math.abs(Number(box![2]) - 841.9)).toBeLessThan(2);
+    // the margins: GB/T 9704 top 37, right 26, bottom 35, left (binding) 28 mm, body 16 pt
+    const rule = await page.evaluate(() => {
+      for (const sheet of [...document.styleSheets]) {
+        for (const r of [...sheet.cssRules]) {
+          if (r instanceof CSSPageRule && r.selectorText === 'gbt9704') return { margin: r.style.margin, size: r.style.getPropertyValue('size') };
+        }
+      }
+      return null;
+    });
+    expect(rule?.margin).toBe('37mm 26mm 35mm 28mm');
+    expect(rule?.size.toUpperCase()).toBe('A4');
+    expect(await page.locator('.doc-body').first().evaluate((el) => getComputedStyle(el).fontSize)).toBe(`${(16 * 96) / 72}px`);
+    await page.close();
+  });
+});
+
+describe('accessibility', () => {
+  const axeSource = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  const pages = ['/', '/ledger/', `/items/${INTERNAL.id}/`, '/bulletins/', '/bulletins/2026/04/', '/notices/TZ-2026-007/', '/figures/', '/units/', '/units/urban/', '/leaders/li-ming/', '/audit/', '/search/'];
+  test.each(pages)('axe finds no serious or critical violation on %s', async (path) => {
+    const page = await open(path);
+    await page.addScriptTag({ content: axeSource });
+    const violations = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then(r => r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')) })))`)) as {
+      id: string;
+      impact: string;
+      help: string;
+      nodes: string[];
+    }[];
+    const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad, JSON.stringify(bad, null, 1)).toEqual([]);
+    await page.close();
+  });
+
+  test('keyboard: the skip link leads to the main content', async () => {
+    const page = await open('/ledger/');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('跳到正文');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.close();
+  });
+});
+
+describe('audiences', () => {
+  /** Every output file as text, with Pagefind's gzip-compressed index files unpacked. */
+  function* texts(dir: string): Generator<{ path: string; text: string }> {
+    for (const name of readdirSync(dir)) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) {
+        yield* texts(p);
+        continue;
+      }
+      let buf = readFileSync(p);
+      if (buf[0] === 0x1f && buf[1] === 0x8b) buf = gunzipSync(buf);
+      yield { path: p, text: buf.toString('utf8') };
+    }
+  }
+  const grep = (dir: string, needles: string[]) => {
+    const hits: string[] = [];
+    for (const f of texts(dir)) for (const n of needles) if (f.text.includes(n)) hits.push(`${f.path}: ${n}`);
+    return hits;
+  };
+
+  test('the leaders build shows the restricted item (the grep below can see it)', () => {
+    const hits = grep(sites.leaders!.dir, [RESTRICTED.title, RESTRICTED.body]);
+    expect(hits.some((h) => h.includes(`/items/${RESTRICTED.id}/index.html`))).toBe(true);
+    expect(hits.some((h) => h.includes('/pagefind/'))).toBe(true); // in the search index too
+  });
+
+  test('a restricted item appears nowhere in the public or internal build', () => {
+    expect(grep(sites.public!.dir, [RESTRICTED.title, RESTRICTED.body, RESTRICTED.id])).toEqual([]);
+    expect(grep(sites.internal!.dir, [RESTRICTED.title, RESTRICTED.body, RESTRICTED.id])).toEqual([]);
+  });
+
+  test('an internal item appears nowhere in the public build', () => {
+    expect(grep(sites.public!.dir, [INTERNAL.title, INTERNAL.id])).toEqual([]);
+    expect(grep(sites.internal!.dir, [INTERNAL.title]).length).toBeGreaterThan(0);
+  });
+
+  test('the public build still has its public item, figures and feeds', async () => {
+    const json = JSON.parse(readFileSync(join(sites.public!.dir, 'data/ledger.json'), 'utf8'));
+    expect(json.schema_version).toBe(1);
+    expect(json.items.map((i: { id: string }) => i.id)).toEqual(['DB-2026-0001']);
+    const page = await open('/', 'public');
+    expect(await page.locator('.build-badge').innerText()).toBe('公开版');
+    await shot(page, 'public-home');
+    await page.close();
+  });
+});
+
+describe('safe content', () => {
+  test('script payloads in a record do not execute', async () => {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto(`${sites.internal!.url}/items/${PAYLOAD_ID}/`, { waitUntil: 'networkidle' });
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    expect(await page.locator('[onerror], iframe, a[href^="javascript"]').count()).toBe(0);
+    expect(await page.evaluate(() => [...document.scripts].some((s) => s.textContent?.includes('__xss')))).toBe(false);
+    // the title is shown as the text staff typed
+    expect(await page.locator('h1').innerText()).toContain('<img src=x onerror=');
+    await shot(page, 'payload-item');
+    // and the ledger, the audit page and the search results are just as inert
+    for (const p of ['/ledger/', '/audit/', '/search/?q=油烟']) {
+      await page.goto(sites.internal!.url + p, { waitUntil: 'networkidle' });
+      await page.waitForTimeout(p.startsWith('/search') ? 1500 : 100);
+      expect(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss), p).toBeUndefined();
+    }
+    expect(dialogs).toEqual([]);
+    await ctx.close();
+  });
+});
+
+describe('outputs', () => {
+  test('JSON, CSV, ICS and Atom are well formed', () => {
+    const dir = sites.internal!.dir;
+    const json = JSON.parse(readFileSync(join(dir, 'data/ledger.json'), 'utf8'));
+    expect(json).toMatchObject({ schema: 'supervision-ledger/ledger', schema_version: 1, as_of: TODAY, build: { id: 'internal' } });
+    const csv = readFileSync(join(dir, 'data/ledger.csv'), 'utf8');
+    expect(csv.startsWith('\uFEFF编号,类别,事项')).toBe(true);
+    expect(csv.trimEnd().split('\r\n')).toHaveLength(json.items.length + 1);
+    const ics = readFileSync(join(dir, 'deadlines.ics'), 'utf8');
+    expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(ics).toContain('DTSTART;VALUE=DATE:20261231');
+    expect(ics.split('\r\n').every((l) => Buffer.byteLength(l) <= 75)).toBe(true);
+    const atom = readFileSync(join(dir, 'feed.xml'), 'utf8');
+    expect(atom).toContain('<title>《张范督查》2026年第4期：关于党工委会议议定事项落实情况的通报</title>');
+  });
+});
+
+describe('the demo', () => {
+  test('the demo ledger from records/ builds', async () => {
+    const repo = mkdtempSync(join(tmpdir(), 'ledger-e2e-demo-'));
+    await buildDemoRepo(ROOT, repo);
+    const { out, ms } = await buildSite(repo, 'internal');
+    const json = JSON.parse(readFileSync(join(out, 'data/ledger.json'), 'utf8'));
+    expect(json.items.length).toBeGreaterThan(0);
+    const size = Number(execFileSync('du', ['-sk', out], { encoding: 'utf8' }).split('\t')[0]);
+    console.log(`demo site: ${json.items.length} items, built in ${(ms / 1000).toFixed(1)} s, ${(size / 1024).toFixed(1)} MB`);
+  }, 120_000);
+});
