@@ -23,6 +23,15 @@ export function markdownText(md: string): string {
     .replace(/[#>*_`|~-]+/g, ' ');
 }
 
+/** Parts of a record as sentences (a full stop after each part that has none). */
+function sentences(parts: string[]): string {
+  return parts
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .map((p) => (/[。！？；：.!?;:]$/.test(p) ? p : `${p}。`))
+    .join('');
+}
+
 export function searchRecords(site: Site): SearchRecord[] {
   const n = site.names;
   const out: SearchRecord[] = [];
@@ -35,22 +44,22 @@ export function searchRecords(site: Site): SearchRecord[] {
       ...v.reports.map((r) => [r.value.date, n.unit(r.value.unit), r.value.progress, r.value.problems ?? '', r.value.next ?? '', markdownText(r.body)].join(' ')),
       it.lead_opinion ? `${it.lead_opinion.problems} ${it.lead_opinion.causes} ${it.lead_opinion.next_steps}` : '',
     ];
-    out.push({ url: itemHref(it.id), content: parts.join('。'), meta: { title: it.title, 编号: it.id, 类型: '督办事项' } });
+    out.push({ url: itemHref(it.id), content: sentences(parts), meta: { title: it.title, 编号: it.id, 类型: '督办事项' } });
   }
   for (const b of site.bulletins) {
     const v = b.value;
     const title = `《${site.config.bulletin_name}》${v.year}年第${v.number}期：${v.title}`;
     const items = v.items.map((id) => site.byId.get(id)?.item.title ?? '').join(' ');
-    out.push({ url: bulletinHref(v.year, v.number), content: `${title}。${markdownText(b.body)}。${items}`, meta: { title, 类型: '督查通报' } });
+    out.push({ url: bulletinHref(v.year, v.number), content: sentences([title, markdownText(b.body), items]), meta: { title, 类型: '督查通报' } });
   }
   for (const x of site.notices) {
     const v = x.value;
     const items = v.items.map((id) => site.byId.get(id)?.item.title ?? '').join(' ');
-    out.push({ url: noticeHref(v.id), content: `${v.title}。${v.doc_no ?? ''}。${markdownText(x.body)}。${items}。${v.report_requirement ?? ''}`, meta: { title: v.title, 类型: '督办通知' } });
+    out.push({ url: noticeHref(v.id), content: sentences([v.title, v.doc_no ?? '', markdownText(x.body), items, v.report_requirement ?? '']), meta: { title: v.title, 类型: '督办通知' } });
   }
   for (const x of site.plans) {
     const v = x.value;
-    out.push({ url: planHref(v.id), content: `${v.title}。${v.content}。${v.requirements}。${v.targets.map(n.unit).join(' ')}。${markdownText(x.body)}`, meta: { title: v.title, 类型: '专项督查方案' } });
+    out.push({ url: planHref(v.id), content: sentences([v.title, v.content, v.requirements, v.targets.map(n.unit).join('、'), markdownText(x.body)]), meta: { title: v.title, 类型: '专项督查方案' } });
   }
   return out;
 }

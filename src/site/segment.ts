@@ -25,10 +25,25 @@ export function queryWords(q: string): string {
   return out.join(' ');
 }
 
-const CJK = '[\\u2e80-\\u2fff\\u3000-\\u303f\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef]';
-const JOIN = new RegExp(`(?<=${CJK}|<\\/?mark>) (?=${CJK}|<\\/?mark>)`, 'g');
+/** The visible character next to position `i` going `dir`, skipping <mark> tags. */
+function visibleChar(html: string, i: number, dir: 1 | -1): string {
+  let k = i;
+  while (k >= 0 && k < html.length) {
+    const c = html[k]!;
+    if (dir === -1 && c === '>') k = html.lastIndexOf('<', k) - 1;
+    else if (dir === 1 && c === '<') k = html.indexOf('>', k) + 1 || html.length;
+    else return c;
+  }
+  return '';
+}
 
-/** Undo `spaced` for display: no space between two CJK characters (around <mark> too). */
+const WORD = /[A-Za-z0-9]/;
+
+/**
+ * Undo `spaced` for display: a space stays only between two Latin letters
+ * or digits (“Gitea 网页” → “Gitea网页” is the price: staff rarely type
+ * such spaces in Chinese text).
+ */
 export function unspaced(html: string): string {
-  return html.replace(JOIN, '');
+  return html.replace(/ /g, (_, off: number) => (WORD.test(visibleChar(html, off - 1, -1)) && WORD.test(visibleChar(html, off + 1, 1)) ? ' ' : ''));
 }

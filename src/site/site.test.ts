@@ -163,3 +163,14 @@ describe('links', () => {
     expect(t).toBe('---\ndate: 2026-04-03      # 报送日期\nunit: urban  # 单位\n---\n');
   });
 });
+
+describe('search text', () => {
+  test('index text is split into words; excerpts are joined back for display', async () => {
+    const { spaced, queryWords, unspaced } = await import('./segment.ts');
+    const s = spaced('背街小巷环境卫生集中整治，DB-2026-0031 在 Gitea 网页');
+    // the query is split as the indexed text was, so its words are among the indexed words
+    for (const w of queryWords('背街小巷').split(' ')) expect(s.split(' ')).toContain(w);
+    for (const w of queryWords('环境卫生').split(' ')) expect(s.split(' ')).toContain(w);
+    expect(unspaced('背街 <mark>小巷</mark> 环境 ， DB - 2026 - 0031 在 Gitea web')).toBe('背街<mark>小巷</mark>环境，DB-2026-0031在Gitea web');
+  });
+});
