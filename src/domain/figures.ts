@@ -30,7 +30,7 @@
  */
 import type { Item } from './schemas/item.ts';
 import type { ScoreWeights } from './schemas/config.ts';
-import { addDays, daysBetween } from './dates.ts';
+import { daysBetween } from './dates.ts';
 import { DONE_STATES, VOID_STATES, type State } from './workflow.ts';
 
 export type Light = 'green' | 'yellow' | 'red' | 'done' | 'none';
@@ -107,6 +107,11 @@ export interface ItemFigures {
   feedbackMissed: string[];
 }
 
+const DAY = 86_400_000;
+/** Calendar date ↔ whole days since 1970-01-01 (dates are UTC-free calendar days). */
+const toDay = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / DAY;
+const fromDay = (n: number) => new Date(n * DAY).toISOString().slice(0, 10);
+
 function addMonths(date: string, n: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const total = y * 12 + (m - 1) + n;
@@ -132,28 +137,35 @@ export function dueDates(it: Item, end: string, finished?: string): string[] {
     return d <= end ? [d] : [];
   }
   const out: string[] = [];
-  for (let k = 1; k < 1000; k++) {
-    const d = rd === 'weekly' ? addDays(start, 7 * k) : rd === 'biweekly' ? addDays(start, 14 * k) : addMonths(start, k);
-    if (d > end) break;
-    out.push(d);
+  if (rd === 'monthly') {
+    for (let k = 1; k < 1000; k++) {
+      const d = addMonths(start, k);
+      if (d > end) break;
+      out.push(d);
+    }
+    return out;
   }
+  const step = rd === 'weekly' ? 7 : 14;
+  const last = toDay(end);
+  for (let day = toDay(start) + step; day <= last; day += step) out.push(fromDay(day));
   return out;
 }
 
 /** Match due dates to reports (each report answers at most one due date). */
 export function matchFeedback(start: string, dues: string[], reports: string[], graceDays: number): Set<string> {
-  const sorted = [...reports].sort();
+  const sorted = reports.map(toDay).sort((a, b) => a - b);
   const used = new Array<boolean>(sorted.length).fill(false);
   const answered = new Set<string>();
-  let prev = addDays(start, -1);
+  let prev = toDay(start) - 1;
   for (const d of dues) {
-    const until = addDays(d, graceDays);
+    const day = toDay(d);
+    const until = day + graceDays;
     const k = sorted.findIndex((r, i) => !used[i] && r > prev && r <= until);
     if (k >= 0) {
       used[k] = true;
       answered.add(d);
     }
-    prev = d;
+    prev = day;
   }
   return answered;
 }
@@ -170,7 +182,8 @@ export function itemFigures(it: Item, reports: readonly ReportDate[], s: FigureS
   const start = reportingStart(it);
   const dues = counted && start ? dueDates(it, end < s.today ? end : s.today, finished) : [];
   const answered = start ? matchFeedback(start, dues, reports.map((r) => r.date), s.graceDays) : new Set<string>();
-  const counting = dues.filter((d) => answered.has(d) || addDays(d, s.graceDays) < s.today);
+  const lastCounted = toDay(s.today) - s.graceDays - 1;
+  const counting = dues.filter((d) => answered.has(d) || toDay(d) <= lastCounted);
   return {
     id: it.id,
     counted,

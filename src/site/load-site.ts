@@ -34,7 +34,7 @@ import { loadLedger } from '../format/load-ledger.ts';
 import { BlobReader } from '../io/git/cat-file.ts';
 import { listTree, resolveCommit } from '../io/git/repo.ts';
 import type { SiteEnv } from './env.ts';
-import { readHistory, type CommitInfo, type History, type ItemEvent } from './read-history.ts';
+import { readHistory, type CommitInfo, type HistoryContext, type ItemEvent } from './read-history.ts';
 import { filterLedger } from './visibility.ts';
 
 export interface ItemView {
@@ -145,13 +145,32 @@ export async function loadSite(env: SiteEnv): Promise<Site> {
   const t0 = performance.now();
   const headSha = await resolveCommit(env.repoDir, 'HEAD');
   if (!headSha) throw new Error(`LEDGER_REPO ${env.repoDir} is not a Git repository with commits (run npm run demo:history, or set LEDGER_REPO)`);
-  const files = await readHead(env.repoDir, headSha);
+  // Git streams the history while the HEAD tree is read and parsed
+  let historyContext!: (c: HistoryContext) => void;
+  const t1 = performance.now();
+  const historyP = readHistory(env.repoDir, headSha, new Promise<HistoryContext>((ok) => (historyContext = ok))).then((h) => {
+    stats.historyMs = performance.now() - t1;
+    return h;
+  });
+  historyP.catch(() => {}); // awaited below
+  // the full-history check starts now too, in a worker (the other core)
+  const rawCheck = env.runCheck ? runCheck(env.repoDir, headSha) : undefined;
+  rawCheck?.catch(() => {}); // awaited after the pages
+  const emptyContext = { names: { person: (id: string) => id, unit: (id: string) => id } };
+  let files: Awaited<ReturnType<typeof readHead>>;
+  try {
+    files = await readHead(env.repoDir, headSha);
+  } catch (e) {
+    historyContext(emptyContext);
+    throw e;
+  }
   const loaded = loadLedger(files.map((f) => ({ path: f.path, text: f.text })));
   const full = loaded.ledger;
   stats.headMs = performance.now() - t0;
 
   const config = full.config?.value ?? DEFAULT_CONFIG;
   const build = config.builds.find((b) => b.id === env.buildId);
+  if (!build) historyContext(emptyContext);
   if (!build) throw new Error(`SITE_BUILD=${env.buildId} is not one of config.builds: ${config.builds.map((b) => b.id).join(', ')}`);
   const vis = filterLedger(full, build);
   const ledger = vis.ledger;
@@ -168,20 +187,15 @@ export async function loadSite(env: SiteEnv): Promise<Site> {
     },
   };
 
-  // ——— history and check, side by side (each is one pass over the repository) ———
   const blobOf = new Map(files.map((f) => [f.path, f.blob]));
   const known = new Map<string, { item: Item; body: string }>();
   for (const r of full.items) {
     const b = blobOf.get(r.file);
     if (b) known.set(b, { item: r.value, body: r.body });
   }
-  const t1 = performance.now();
-  const historyP = readHistory(env.repoDir, { head: headSha, names, known, reportUnits: new Map(full.reports.map((r) => [r.file, r.value.unit])) }).then((h) => {
-    stats.historyMs = performance.now() - t1;
-    return h;
-  });
-  const checkP: Promise<CheckResult> = env.runCheck
-    ? runCheck(env.repoDir, headSha).then(
+  historyContext({ names, known, reportUnits: new Map(full.reports.map((r) => [r.file, r.value.unit])) });
+  const checkP: Promise<CheckResult> = rawCheck
+    ? rawCheck.then(
         (r) => {
           const shown = r.issues.filter((i) => vis.pathVisible(i.file));
           const errors = shown.filter((i) => i.severity === 'error').length;

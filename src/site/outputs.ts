@@ -54,7 +54,7 @@ export function ledgerJson(site: Site): string {
       };
     }),
   };
-  return JSON.stringify(data, null, 1);
+  return JSON.stringify(data);
 }
 
 const csvCell = (v: unknown) => {

@@ -65,9 +65,7 @@ function parseItem(path: string, bytes: Uint8Array | null, itemId: string): Omit
   return rec ? { item: rec.value, body: rec.body } : { body: '' };
 }
 
-export interface HistoryOptions {
-  /** Tip to read (default HEAD). */
-  head: string;
+export interface HistoryContext {
   names: Names;
   /** Parsed versions already known (the HEAD tree): blob id → version. */
   known?: Map<string, { item: Item; body: string }>;
@@ -75,7 +73,12 @@ export interface HistoryOptions {
   reportUnits?: Map<string, string>;
 }
 
-export async function readHistory(repoDir: string, opts: HistoryOptions): Promise<History> {
+/**
+ * `context` may still be loading (the HEAD tree is parsed meanwhile): Git
+ * starts streaming the log at once and the first batch waits for it.
+ */
+export async function readHistory(repoDir: string, head: string, context: HistoryContext | Promise<HistoryContext>): Promise<History> {
+  let opts!: HistoryContext;
   const commits = new Map<string, CommitInfo>();
   const events = new Map<string, ItemEvent[]>();
   const landed = new Map<string, string>();
@@ -92,6 +95,7 @@ export async function readHistory(repoDir: string, opts: HistoryOptions): Promis
   const flush = async () => {
     const todo = batch;
     batch = [];
+    opts ??= await context;
     // 1. which blobs this batch needs, simulating each item file's last version
     const lastBlob = new Map<string, string | undefined>();
     const need = new Set<string>();
@@ -167,7 +171,7 @@ export async function readHistory(repoDir: string, opts: HistoryOptions): Promis
   };
 
   try {
-    for await (const c of logCommits(repoDir, { revs: [opts.head], pathPrefix: `${RECORDS_DIR}/` })) {
+    for await (const c of logCommits(repoDir, { revs: [head], pathPrefix: `${RECORDS_DIR}/` })) {
       batch.push(c);
       if (batch.length >= BATCH) await flush();
     }
