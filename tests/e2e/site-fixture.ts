@@ -10,6 +10,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildDemoRepo } from '../../src/demo/build-demo-repo.ts';
 import { itemDir } from '../../src/format/layout.ts';
+import { loadLedger } from '../../src/format/load-ledger.ts';
+import { readRecordsTree } from '../../src/io/read-tree.ts';
+import type { Ledger } from '../../src/domain/ledger.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const TODAY = '2026-11-24';
@@ -82,11 +85,12 @@ export function makeFixtureSource(): string {
   return dir;
 }
 
-export async function makeFixtureRepo(): Promise<string> {
+/** The fixture replayed into a Git repository; `ledger` is what the builds start from (for expected counts). */
+export async function makeFixtureRepo(): Promise<{ repo: string; ledger: Ledger }> {
   const src = makeFixtureSource();
   const repo = mkdtempSync(join(tmpdir(), 'ledger-e2e-repo-'));
   await buildDemoRepo(src, repo);
-  return repo;
+  return { repo, ledger: loadLedger(readRecordsTree(src).sources).ledger };
 }
 
 /** `astro build` of one audience into a temp dir; resolves to the output dir. */
