@@ -84,7 +84,7 @@ export function* generateLedger(opts: GenerateOptions): Generator<NewCommit> {
       const unitIdx = UNITS.indexOf(unit) + 1;
       const path = kind === 'superior' ? SUPERIOR : kind === 'meeting' ? MEETING : SPECIAL;
       const upto = 1 + Math.floor(rand() * path.length);
-      return { id: `${id}`, unit: unit.id, co: co.id, head: `head-${unitIdx}`, leader, path: path.slice(0, upto), reports: 1 + Math.floor(rand() * 4) };
+      return { id: `${id}`, unit: unit.id, co: co.id, head: `head-${unitIdx}`, leader, path: path.slice(0, upto), reports: 2 + Math.floor(rand() * 5) };
     });
     let k = 1;
     const file = (id: string) => itemPath(id);
