@@ -121,9 +121,13 @@ function addMonths(date: string, n: number): string {
   return `${ny}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
-/** The day units start reporting: when the item was handed over. */
+/**
+ * The day units start reporting: when the item was handed over (assigned,
+ * or for a special inspection, when it started). The checker rejects
+ * reports dated earlier, so the schedule of due dates starts here too.
+ */
 export function reportingStart(it: Item): string | undefined {
-  return it.assigned?.date ?? it.planned?.date;
+  return it.assigned?.date ?? it.inspection?.date;
 }
 
 /** Dates by which a report of `it` was due, up to `end`. */

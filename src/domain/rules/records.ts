@@ -9,6 +9,7 @@ import type { Issue } from '../issues.ts';
 import type { Located } from '../ledger.ts';
 import { VISIBILITIES } from '../schemas/common.ts';
 import { at, type Rule } from './context.ts';
+import { reportingStart } from '../figures.ts';
 
 function uniqueIds<T extends { id: string }>(list: Located<T>[], out: Issue[]) {
   const first = new Map<string, Located<T>>();
@@ -105,7 +106,7 @@ export const reports: Rule = (ctx) => {
     if (!allowed.includes(v.unit) && ctx.index.units.has(v.unit)) {
       out.push(at(r, ['unit'], 'report-unit', { unit: v.unit, item: item.id, allowed: allowed.join('、') }));
     }
-    const start = item.assigned?.date ?? item.inspection?.date;
+    const start = reportingStart(item);
     if (!start || v.date < start) out.push(at(r, ['date'], 'report-too-early', { date: v.date, assigned: start ?? '（尚未交办）' }));
     const by = ctx.index.people.get(v.by)?.value;
     if (by && by.unit !== v.unit && !by.roles.includes('office')) out.push(at(r, ['by'], 'report-by', { by: v.by, unit: v.unit }));
