@@ -406,6 +406,18 @@ describe('illegal changes are rejected with their code', () => {
 });
 
 describe('what the check cannot see is said, not guessed', () => {
+  it('a folder that is not a Git repository', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { checkRange } = await import('./check-range.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'ledger-nogit-'));
+    const r = await checkRange(dir, { all: true });
+    rmSync(dir, { recursive: true, force: true });
+    expect(r.issues.map((i) => i.code)).toEqual(['not-a-repository']);
+    expect(r.issues[0]!.message).toContain('不是 Git 仓库');
+  });
+
   it('an unknown revision', async () => {
     const repo = newRepo();
     expect(await repo.codes({ range: 'nope..HEAD' })).toEqual(['bad-revision']);

@@ -179,6 +179,7 @@ export async function checkRange(repoDir: string, opts: RangeOptions): Promise<R
   const [rangeBase, rangeHead] = opts.range?.includes('..') ? opts.range.split(/\.\.\.?/) : [undefined, undefined];
   const wanted = opts.all ? [opts.head ?? 'HEAD'] : rangeBase !== undefined ? [rangeBase, rangeHead || 'HEAD'] : opts.range ? [opts.range] : [];
   const facts = await repoFacts(repoDir, wanted);
+  if (!facts.gitDir) return { issues: [issue('not-a-repository', repoFile, { dir: repoDir })], commits: 0, changes: 0 };
   const shallow = facts.shallow ? shallowCommits(repoDir, facts.gitDir) : new Set<string>();
 
   // ——— which commits ———

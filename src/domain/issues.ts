@@ -259,6 +259,11 @@ export const CATALOG = {
     message: (p) => `当前仓库是浅克隆，缺少 ${p.what} 之前的历史，无法校验`,
     hint: () => '请先执行 git fetch --unshallow；在 CI 中把检出深度设为 0（GitHub Actions: fetch-depth: 0；GitLab CI: GIT_DEPTH: 0）',
   },
+  'not-a-repository': {
+    title: '不是 Git 仓库',
+    message: (p) => `${p.dir} 不是 Git 仓库，无法逐个检查提交`,
+    hint: () => '请在台账仓库（git clone 得到的文件夹）中运行，或用 --dir 指定；只检查当前文件可去掉 --range/--all',
+  },
   'bad-revision': {
     title: '提交不存在',
     message: (p) => `找不到提交 ${q(p.rev)}`,

@@ -58,6 +58,7 @@ export async function rootCommits(repoDir: string, rev: string): Promise<string[
 }
 
 export interface RepoFacts {
+  /** Empty when `repoDir` is not in a Git repository. */
   gitDir: string;
   shallow: boolean;
   /** Requested revisions → full sha (undefined: not a commit here). */
@@ -75,7 +76,12 @@ export async function repoFacts(repoDir: string, revs: string[]): Promise<RepoFa
     const out = (await g.raw(['rev-parse', '--absolute-git-dir', '--is-shallow-repository', ...revs.map((r) => `${r}^{commit}`)])).trim().split('\n');
     return { gitDir: out[0]!, shallow: out[1] === 'true', commits: out.slice(2) };
   } catch {
-    const out = (await g.raw(['rev-parse', '--absolute-git-dir', '--is-shallow-repository'])).trim().split('\n');
+    let out: string[];
+    try {
+      out = (await g.raw(['rev-parse', '--absolute-git-dir', '--is-shallow-repository'])).trim().split('\n');
+    } catch {
+      return { gitDir: '', shallow: false, commits: revs.map(() => undefined) };
+    }
     const commits = await Promise.all(revs.map((r) => resolveCommit(repoDir, r)));
     return { gitDir: out[0]!, shallow: out[1] === 'true', commits };
   }
