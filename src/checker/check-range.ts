@@ -15,6 +15,7 @@ import { emptyLedger, type Ledger, type Located, type LocatedReport } from '../d
 import { REFERENCE_FIELDS } from '../domain/rules/references.ts';
 import { valuesAt } from '../domain/rules/context.ts';
 import { checkLedger } from '../domain/rules/index.ts';
+import { CommitGraph } from '../domain/commit-graph.ts';
 import type { Item } from '../domain/schemas/item.ts';
 import type { Person } from '../domain/schemas/people.ts';
 import { itemChangeIssues, officeRecordIssues, reportChangeIssues, type ChangeInput } from '../domain/transitions.ts';
@@ -234,6 +235,8 @@ export async function checkRange(repoDir: string, opts: RangeOptions): Promise<R
     }
     return v;
   };
+  // merge bases from the streamed graph, not a git process per merge
+  const graph = new CommitGraph();
   let count = 0;
   let changes = 0;
   let batch: Commit[] = [];
@@ -320,7 +323,7 @@ export async function checkRange(repoDir: string, opts: RangeOptions): Promise<R
         if (kind === 'item') {
           const o = oldV.located as Located<Item> | undefined;
           const n = newV.located as Located<Item> | undefined;
-          if (isMerge && c.parents[1]) out.push(...(await mergeIssues(repoDir, reader, c, ch.path, o, n, input)));
+          if (isMerge && c.parents[1]) out.push(...(await mergeIssues(graph, repoDir, reader, c, ch.path, o, n, input)));
           else out.push(...itemChangeIssues(input, o, n));
         } else if (kind === 'report') {
           if (status === 'R' && ch.oldPath && ch.path.split('/').slice(0, 3).join('/') !== ch.oldPath.split('/').slice(0, 3).join('/')) {
@@ -359,6 +362,7 @@ export async function checkRange(repoDir: string, opts: RangeOptions): Promise<R
 
   try {
     for await (const c of logCommits(repoDir, { revs, signatures: true, pathPrefix: `${RECORDS_DIR}/` })) {
+      graph.add(c.sha, c.parents);
       batch.push(c);
       if (batch.length >= BATCH) await flush();
     }
@@ -374,6 +378,7 @@ export async function checkRange(repoDir: string, opts: RangeOptions): Promise<R
 
 /** A merge brought an item in: reject when both sides moved it differently. */
 async function mergeIssues(
+  graph: CommitGraph,
   repoDir: string,
   reader: BlobReader,
   c: Commit,
@@ -383,7 +388,7 @@ async function mergeIssues(
   input: ChangeInput,
 ): Promise<Issue[]> {
   const theirsSha = c.parents[1]!;
-  const base = await mergeBase(repoDir, c.parents[0]!, theirsSha);
+  const base = graph.mergeBase(c.parents[0]!, theirsSha) ?? (await mergeBase(repoDir, c.parents[0]!, theirsSha));
   const [baseText, theirsText] = await reader.readMany([base ? `${base}:${path}` : '', `${theirsSha}:${path}`]);
   const cls = classifyPath(path)!;
   const baseV = loadVersion(path, cls, baseText ?? null).located as Located<Item> | undefined;
