@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { beijingDate } from '../src/domain/dates.ts';
-import { checkTree } from '../src/checker/check-tree.ts';
+import { checkTreeStreaming } from '../src/checker/check-tree.ts';
 import { checkRange } from '../src/checker/check-range.ts';
 import { formatJson, formatText, summarise } from '../src/checker/format.ts';
 
@@ -55,7 +55,7 @@ async function main(argv: string[]): Promise<number> {
     issues = r.issues;
     files = r.changes;
   } else {
-    const r = checkTree(dir, { today: v.today ?? beijingDate() });
+    const r = await checkTreeStreaming(dir, { today: v.today ?? beijingDate() });
     issues = r.issues;
     files = r.files;
   }

@@ -114,33 +114,53 @@ export function loadOne(ledger: Ledger, src: SourceText, cls: Classified): Issue
   }
 }
 
-/** Build the ledger from the files under `root` (default `records`). */
-export function loadLedger(sources: Iterable<SourceText>, root = RECORDS_DIR): LoadResult {
-  const ledger = emptyLedger();
-  const issues: Issue[] = [];
-  const seen = new Set<string>();
-  for (const src of sources) {
-    const cls = classifyPath(src.path, root);
-    if (cls === undefined) continue;
+/**
+ * Builds a ledger one file at a time, so files can be parsed as they are
+ * read (the working-tree check reads on another thread while this parses).
+ */
+export class LedgerLoader {
+  readonly ledger = emptyLedger();
+  private readonly issues: Issue[] = [];
+  private readonly seen = new Set<string>();
+  private readonly root: string;
+
+  constructor(root = RECORDS_DIR) {
+    this.root = root;
+  }
+
+  add(src: SourceText): void {
+    const { ledger, issues } = this;
+    const cls = classifyPath(src.path, this.root);
+    if (cls === undefined) return;
     if (cls === null) {
       issues.push(issue('unknown-file', { file: src.path, line: 1 }, { path: src.path }));
-      continue;
+      return;
     }
-    seen.add(cls.kind);
-    const before = ledger.items.length + ledger.reports.length + ledger.notices.length + ledger.bulletins.length + ledger.plans.length;
-    const found = loadOne(ledger, src, cls);
-    issues.push(...found);
-    const after = ledger.items.length + ledger.reports.length + ledger.notices.length + ledger.bulletins.length + ledger.plans.length;
+    this.seen.add(cls.kind);
+    const count = () => ledger.items.length + ledger.reports.length + ledger.notices.length + ledger.bulletins.length + ledger.plans.length;
+    const before = count();
+    issues.push(...loadOne(ledger, src, cls));
     const id = cls.kind === 'item' ? cls.itemId : cls.fileId;
-    if (after === before && id && cls.kind !== 'report') ledger.invalid.add(id);
+    if (count() === before && id && cls.kind !== 'report') ledger.invalid.add(id);
   }
-  const required: [string, string][] = [
-    ['config', configPath(root)],
-    ['people', peoplePath(root)],
-    ['units', unitsPath(root)],
-  ];
-  for (const [kind, path] of required) {
-    if (!seen.has(kind)) issues.push(issue('missing-registry', { file: path, line: 1 }, { path }));
+
+  finish(): LoadResult {
+    const root = this.root;
+    const required: [string, string][] = [
+      ['config', configPath(root)],
+      ['people', peoplePath(root)],
+      ['units', unitsPath(root)],
+    ];
+    for (const [kind, path] of required) {
+      if (!this.seen.has(kind)) this.issues.push(issue('missing-registry', { file: path, line: 1 }, { path }));
+    }
+    return { ledger: this.ledger, issues: this.issues };
   }
-  return { ledger, issues };
+}
+
+/** Build the ledger from the files under `root` (default `records`). */
+export function loadLedger(sources: Iterable<SourceText>, root = RECORDS_DIR): LoadResult {
+  const loader = new LedgerLoader(root);
+  for (const src of sources) loader.add(src);
+  return loader.finish();
 }
