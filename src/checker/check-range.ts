@@ -58,13 +58,18 @@ export interface RangeResult {
 /** The registries as of one commit. */
 interface Registries {
   ledger: Ledger;
-  people: Map<string, Person>;
   emails: Map<string, Person>;
   requireSigned: boolean;
 }
 
 const REGISTRY_KINDS = new Set(['people', 'units', 'config']);
 const BATCH = 400;
+
+function indexRegistries(ledger: Ledger): Registries {
+  const emails = new Map<string, Person>();
+  for (const p of ledger.people) for (const e of p.value.emails) emails.set(e, p.value);
+  return { ledger, emails, requireSigned: ledger.config?.value.git.require_signed ?? false };
+}
 
 function buildRegistries(texts: { people?: Uint8Array | null; units?: Uint8Array | null; config?: Uint8Array | null }): Registries {
   const ledger = emptyLedger();
@@ -75,29 +80,17 @@ function buildRegistries(texts: { people?: Uint8Array | null; units?: Uint8Array
   load('people', peoplePath());
   load('units', unitsPath());
   load('config', configPath());
-  const people = new Map(ledger.people.map((p) => [p.value.id, p.value]));
-  const emails = new Map<string, Person>();
-  for (const p of ledger.people) for (const e of p.value.emails) emails.set(e, p.value);
-  return { ledger, people, emails, requireSigned: ledger.config?.value.git.require_signed ?? false };
+  return indexRegistries(ledger);
 }
 
+/** The registries after a commit changed one of them: rebuild that part, keep the rest. */
 function withRegistry(regs: Registries, kind: 'people' | 'units' | 'config', text: Uint8Array | null): Registries {
-  const ledger = regs.ledger;
-  const texts = {
-    people: kind === 'people' ? text : undefined,
-    units: kind === 'units' ? text : undefined,
-    config: kind === 'config' ? text : undefined,
-  };
-  // rebuild only the changed part, keep the rest
-  const fresh = buildRegistries(texts);
+  const fresh = buildRegistries({ [kind]: text }).ledger;
   const merged = emptyLedger();
-  merged.people = kind === 'people' ? fresh.ledger.people : ledger.people;
-  merged.units = kind === 'units' ? fresh.ledger.units : ledger.units;
-  merged.config = kind === 'config' ? fresh.ledger.config : ledger.config;
-  const people = new Map(merged.people.map((p) => [p.value.id, p.value]));
-  const emails = new Map<string, Person>();
-  for (const p of merged.people) for (const e of p.value.emails) emails.set(e, p.value);
-  return { ledger: merged, people, emails, requireSigned: merged.config?.value.git.require_signed ?? false };
+  merged.people = kind === 'people' ? fresh.people : regs.ledger.people;
+  merged.units = kind === 'units' ? fresh.units : regs.ledger.units;
+  merged.config = kind === 'config' ? fresh.config : regs.ledger.config;
+  return indexRegistries(merged);
 }
 
 function pathOfRef(kind: string, id: string): string | undefined {
@@ -166,7 +159,7 @@ function addToLedger(ledger: Ledger, kind: string, rec: Located<unknown>) {
   }
 }
 
-function shallowCommits(repoDir: string, gitDir: string): Set<string> {
+function shallowCommits(gitDir: string): Set<string> {
   try {
     return new Set(readFileSync(`${gitDir}/shallow`, 'utf8').split('\n').filter(Boolean));
   } catch {
@@ -175,13 +168,24 @@ function shallowCommits(repoDir: string, gitDir: string): Set<string> {
 }
 
 export async function checkRange(repoDir: string, opts: RangeOptions): Promise<RangeResult> {
+  // one cat-file process for the whole run (the config lookup of --all
+  // included), closed on every way out
+  const reader = new BlobReader(repoDir);
+  try {
+    return await runRange(repoDir, opts, reader);
+  } finally {
+    reader.close();
+  }
+}
+
+async function runRange(repoDir: string, opts: RangeOptions, reader: BlobReader): Promise<RangeResult> {
   const issues: Issue[] = [];
   const repoFile = { file: RECORDS_DIR, line: 1 };
   const [rangeBase, rangeHead] = opts.range?.includes('..') ? opts.range.split(/\.\.\.?/) : [undefined, undefined];
   const wanted = opts.all ? [opts.head ?? 'HEAD'] : rangeBase !== undefined ? [rangeBase, rangeHead || 'HEAD'] : opts.range ? [opts.range] : [];
   const facts = await repoFacts(repoDir, wanted);
   if (!facts.gitDir) return { issues: [issue('not-a-repository', repoFile, { dir: repoDir })], commits: 0, changes: 0 };
-  const shallow = facts.shallow ? shallowCommits(repoDir, facts.gitDir) : new Set<string>();
+  const shallow = facts.shallow ? shallowCommits(facts.gitDir) : new Set<string>();
 
   // ——— which commits ———
   let revs: string[];
@@ -189,9 +193,7 @@ export async function checkRange(repoDir: string, opts: RangeOptions): Promise<R
     const headSha = facts.commits[0];
     if (!headSha) return { issues: [issue('bad-revision', repoFile, { rev: wanted[0] })], commits: 0, changes: 0 };
     if (shallow.size) return { issues: [issue('shallow-clone', repoFile, { what: '最早可见提交' })], commits: 0, changes: 0 };
-    const reader0 = new BlobReader(repoDir);
-    const cfgText = await reader0.read(`${headSha}:${configPath()}`);
-    reader0.close();
+    const cfgText = await reader.read(`${headSha}:${configPath()}`);
     const baseline = cfgText ? buildRegistries({ config: cfgText }).ledger.config?.value.git.baseline : undefined;
     revs = baseline ? [`${baseline}..${headSha}`] : [headSha];
   } else if (rangeBase !== undefined) {
@@ -210,7 +212,6 @@ export async function checkRange(repoDir: string, opts: RangeOptions): Promise<R
     return { issues: [issue('bad-revision', repoFile, { rev: '（未指定）' })], commits: 0, changes: 0 };
   }
 
-  const reader = new BlobReader(repoDir);
   const regsAt = new Map<string, Registries>();
   const registriesOf = async (sha: string | undefined): Promise<Registries> => {
     if (!sha) return buildRegistries({});
@@ -370,8 +371,6 @@ export async function checkRange(repoDir: string, opts: RangeOptions): Promise<R
   } catch (e) {
     if (e instanceof GitError) issues.push(issue('bad-revision', repoFile, { rev: `${revs.join(' ')}（${e.stderr.trim().split('\n')[0]}）` }));
     else throw e;
-  } finally {
-    reader.close();
   }
   return { issues, commits: count, changes };
 }

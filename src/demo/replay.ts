@@ -15,7 +15,7 @@ import type { Item } from '../domain/schemas/item.ts';
 import type { Person, Role } from '../domain/schemas/people.ts';
 import { normaliseText } from '../format/parse-record.ts';
 import {
-  AMENDMENTS,
+  FIELD_LABELS,
   STATE_LABELS,
   WORKFLOWS,
   findEdge,
@@ -228,8 +228,7 @@ function replayItem(rec: Located<Item>, original: string, people: Map<string, Pe
 
   function render(doc: typeof final, item: Item, st: VersionState, bodyText: string): string {
     const d = doc.clone();
-    const stepFields = Object.keys(Object.fromEntries(Object.values(WORKFLOWS).flatMap((w) => Object.values(w.states).flatMap((s) => s?.adds ?? [])).map((f) => [f, 1])));
-    for (const f of stepFields) if (!st.fields.has(f)) d.delete(f);
+    for (const f of Object.keys(FIELD_LABELS)) if (!st.fields.has(f)) d.delete(f);
     d.set('state', st.state);
     for (const [k, val] of Object.entries(st.stand ?? {})) {
       d.set(k, val);
@@ -289,4 +288,3 @@ function lastReached(it: Item): State {
   return best;
 }
 
-export { AMENDMENTS };

@@ -17,10 +17,6 @@ export class CommitGraph {
     this.generation.set(sha, g);
   }
 
-  has(sha: string): boolean {
-    return this.parents.has(sha);
-  }
-
   /**
    * A best common ancestor of `a` and `b`, walking down from both by
    * generation number; `undefined` when the walk leaves the known graph

@@ -3,7 +3,7 @@
  * versions and the author's roles. Pure: the Git layer supplies the
  * versions; the workflow table supplies every edge and role.
  */
-import { issue, type CommitRef, type Issue, type IssueCode } from './issues.ts';
+import { issue, type CommitRef, type Issue } from './issues.ts';
 import type { Located, RecordKind } from './ledger.ts';
 import { dottedPath } from './rules/context.ts';
 import type { Item } from './schemas/item.ts';
@@ -255,4 +255,3 @@ export function officeRecordIssues(input: ChangeInput, oldRec: Located<{ id?: st
   return out;
 }
 
-export type { IssueCode };

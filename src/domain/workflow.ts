@@ -320,8 +320,6 @@ export function isFrozen(kind: ItemKind, state: State): boolean {
 export const DONE_STATES: readonly State[] = ['closed', 'archived'];
 /** States that take an item out of the figures altogether. */
 export const VOID_STATES: readonly State[] = ['cancelled', 'rejected', 'merged'];
-/** States in which units are expected to report progress. */
-export const WORKING_STATES: readonly State[] = ['in_progress', 'reported', 'submitted', 'inspecting', 'bulletined'];
 
 /** Position of a state on its workflow's main path (0 = start); used for ordering. */
 export function stateRank(kind: ItemKind, state: State): number {

@@ -25,10 +25,6 @@ export async function resolveCommit(repoDir: string, rev: string): Promise<strin
   }
 }
 
-export async function isShallow(repoDir: string): Promise<boolean> {
-  return (await git(repoDir).raw(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
-}
-
 export async function mergeBase(repoDir: string, a: string, b: string): Promise<string | undefined> {
   try {
     return (await git(repoDir).raw(['merge-base', a, b])).trim() || undefined;
@@ -50,11 +46,6 @@ export async function listTree(repoDir: string, rev: string, prefix: string): Pr
     })
     .filter((e) => e.type === 'blob')
     .map(({ path, blob }) => ({ path, blob }));
-}
-
-/** Commits with no parent reachable from `rev`. */
-export async function rootCommits(repoDir: string, rev: string): Promise<string[]> {
-  return (await git(repoDir).raw(['rev-list', '--max-parents=0', rev])).split('\n').filter(Boolean);
 }
 
 export interface RepoFacts {
