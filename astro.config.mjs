@@ -4,13 +4,13 @@
  *   LEDGER_REPO  the repository (default .demo/ledger; `npm start` regenerates it)
  *   SITE_BUILD   which audience build of config.builds (default internal)
  *   SITE_OUT     output folder (default dist)
- * See src/site/env.ts for the rest.
+ * See src/site/data/env.ts for the rest.
  */
 import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
-import { ledgerSite } from './src/site/finish.ts';
+import { ledgerSite } from './src/site/integration/finish.ts';
 
-// where src/ is, for the check worker (src/site/run-check.ts)
+// where src/ is, for the check worker (src/site/audit/run-check.ts)
 process.env.SITE_SRC ??= fileURLToPath(new URL('./src/', import.meta.url));
 
 export default defineConfig({

@@ -1,6 +1,6 @@
 /** Manual helper: screenshot pages of a built site.  node tests/e2e/shot.ts DIR OUT path... */
 import { chromium } from 'playwright-core';
-import { serveStatic } from '../../src/site/serve.ts';
+import { serveStatic } from '../../scripts/serve.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browser.ts';
 
 const [dir, out, ...paths] = process.argv.slice(2);

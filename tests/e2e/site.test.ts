@@ -12,7 +12,7 @@ import { gunzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildDemoRepo } from '../../src/demo/build-demo-repo.ts';
-import { serveStatic } from '../../src/site/serve.ts';
+import { serveStatic } from '../../scripts/serve.ts';
 import { CHROMIUM_ARGS, requireChromium } from './browser.ts';
 import { buildSite, INTERNAL, makeFixtureRepo, PAYLOAD_ID, RESTRICTED, ROOT, TODAY } from './site-fixture.ts';
 

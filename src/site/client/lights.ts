@@ -5,7 +5,7 @@
  */
 import { beijingDate, daysBetween } from '../../domain/dates.ts';
 import { lightOf } from '../../domain/figures.ts';
-import { lightText } from '../light-text.ts';
+import { lightText } from '../view/light-text.ts';
 
 let done = false;
 

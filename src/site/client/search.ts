@@ -6,7 +6,7 @@
  * escaped, with <mark> around hits) is inserted as HTML, after stripping
  * anything but <mark>.
  */
-import { queryWords, unspaced } from '../segment.ts';
+import { queryWords, unspaced } from '../search/segment.ts';
 
 interface PagefindResult {
   url: string;

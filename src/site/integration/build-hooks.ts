@@ -3,7 +3,7 @@
  * writes the search index and the check result after the pages) are
  * separate module instances in one process. They meet here, on globalThis.
  */
-import type { Site } from './load-site.ts';
+import type { Site } from '../data/load-site.ts';
 
 const SITE = Symbol.for('supervision-ledger.site');
 const LISTENERS = Symbol.for('supervision-ledger.site-listeners');

@@ -6,10 +6,10 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { checkRange, type RangeResult } from '../checker/check-range.ts';
+import { checkRange, type RangeResult } from '../../checker/check-range.ts';
 
 export function runCheck(repoDir: string, head: string): Promise<RangeResult> {
-  const file = join(process.env.SITE_SRC ? resolve(process.env.SITE_SRC) : resolve('src'), 'site/check-worker.ts');
+  const file = join(process.env.SITE_SRC ? resolve(process.env.SITE_SRC) : resolve('src'), 'site/audit/check-worker.ts');
   if (!existsSync(file)) return checkRange(repoDir, { all: true, head });
   return new Promise((ok, fail) => {
     let settled = false;

@@ -3,13 +3,13 @@
  * (domain/describe.ts), safe Markdown, visibility and outputs helpers.
  */
 import { describe, expect, test } from 'vitest';
-import { describeItemChange, plainNames } from '../domain/describe.ts';
-import { dueDates, itemFigures, lightOf, matchFeedback, rank, score, tally } from '../domain/figures.ts';
-import { item as itemSchema, type Item } from '../domain/schemas/item.ts';
-import { scoreWeights } from '../domain/schemas/config.ts';
+import { describeItemChange, plainNames } from '../../domain/describe.ts';
+import { dueDates, itemFigures, lightOf, matchFeedback, rank, score, tally } from '../../domain/figures.ts';
+import { item as itemSchema, type Item } from '../../domain/schemas/item.ts';
+import { scoreWeights } from '../../domain/schemas/config.ts';
 import { renderMarkdown, safeUrl } from './markdown.ts';
 import { newReport, reportTemplate } from './links.ts';
-import { config as configSchema } from '../domain/schemas/config.ts';
+import { config as configSchema } from '../../domain/schemas/config.ts';
 
 const base = itemSchema.parse({
   id: 'DB-2026-0031',
@@ -166,7 +166,7 @@ describe('links', () => {
 
 describe('search text', () => {
   test('index text is split into words; excerpts are joined back for display', async () => {
-    const { spaced, queryWords, unspaced } = await import('./segment.ts');
+    const { spaced, queryWords, unspaced } = await import('../search/segment.ts');
     const s = spaced('背街小巷环境卫生集中整治，DB-2026-0031 在 Gitea 网页');
     // the query is split as the indexed text was, so its words are among the indexed words
     for (const w of queryWords('背街小巷').split(' ')) expect(s.split(' ')).toContain(w);

@@ -15,10 +15,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { loadedSite, onSiteLoaded, resetSite } from './build-hooks.ts';
-import { AUDIT_MARKER, HOME_MARKER, checkHomeHtml, checkHtml } from './check-html.ts';
-import { searchRecords } from './search-index.ts';
-import { buildSearchIndexBeside, type IndexDone } from './search-build.ts';
-import { href } from './links.ts';
+import { AUDIT_MARKER, HOME_MARKER, checkHomeHtml, checkHtml } from '../audit/check-html.ts';
+import { searchRecords } from '../search/search-index.ts';
+import { buildSearchIndexBeside, type IndexDone } from '../search/search-build.ts';
+import { href } from '../view/links.ts';
 
 function inject(file: string, marker: string, html: string) {
   if (!existsSync(file)) return;

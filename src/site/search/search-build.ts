@@ -40,7 +40,7 @@ export async function buildSearchIndex(job: IndexJob): Promise<IndexDone> {
 
 /** In a worker thread when possible (the other core), else here. */
 export function buildSearchIndexBeside(job: IndexJob): Promise<IndexDone> {
-  const file = join(process.env.SITE_SRC ? resolve(process.env.SITE_SRC) : resolve('src'), 'site/search-worker.ts');
+  const file = join(process.env.SITE_SRC ? resolve(process.env.SITE_SRC) : resolve('src'), 'site/search/search-worker.ts');
   if (!existsSync(file)) return buildSearchIndex(job);
   return new Promise((ok, fail) => {
     let settled = false;

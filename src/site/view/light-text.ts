@@ -1,5 +1,5 @@
 /** The words shown beside a warning light (build time and browser alike). */
-import { LIGHT_LABELS, type Light } from '../domain/figures.ts';
+import { LIGHT_LABELS, type Light } from '../../domain/figures.ts';
 
 export function lightText(l: Light, daysLeft: number): string {
   if (l === 'red') return `${LIGHT_LABELS[l]}·超期 ${-daysLeft} 天`;

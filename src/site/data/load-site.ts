@@ -8,9 +8,9 @@
  * pages need, so no page recomputes anything heavy.
  */
 import { performance } from 'node:perf_hooks';
-import { runCheck } from './run-check.ts';
-import { beijingDateOf } from '../domain/dates.ts';
-import { clip, type Names } from '../domain/describe.ts';
+import { runCheck } from '../audit/run-check.ts';
+import { beijingDateOf } from '../../domain/dates.ts';
+import { clip, type Names } from '../../domain/describe.ts';
 import {
   itemFigures,
   rank,
@@ -18,21 +18,21 @@ import {
   type ItemFigures,
   type Ranked,
   type Tally,
-} from '../domain/figures.ts';
-import type { Issue } from '../domain/issues.ts';
-import type { Located, LocatedReport } from '../domain/ledger.ts';
-import type { Bulletin } from '../domain/schemas/bulletin.ts';
-import { config as configSchema, type Config, type SiteBuild } from '../domain/schemas/config.ts';
-import type { Item } from '../domain/schemas/item.ts';
-import type { Notice } from '../domain/schemas/notice.ts';
-import type { Person } from '../domain/schemas/people.ts';
-import type { Plan } from '../domain/schemas/plan.ts';
-import type { Unit } from '../domain/schemas/units.ts';
-import { STATE_LABELS, type State } from '../domain/workflow.ts';
-import { RECORDS_DIR } from '../format/layout.ts';
-import { loadLedger } from '../format/load-ledger.ts';
-import { BlobReader } from '../io/git/cat-file.ts';
-import { listTree, resolveCommit } from '../io/git/repo.ts';
+} from '../../domain/figures.ts';
+import type { Issue } from '../../domain/issues.ts';
+import type { Located, LocatedReport } from '../../domain/ledger.ts';
+import type { Bulletin } from '../../domain/schemas/bulletin.ts';
+import { config as configSchema, type Config, type SiteBuild } from '../../domain/schemas/config.ts';
+import type { Item } from '../../domain/schemas/item.ts';
+import type { Notice } from '../../domain/schemas/notice.ts';
+import type { Person } from '../../domain/schemas/people.ts';
+import type { Plan } from '../../domain/schemas/plan.ts';
+import type { Unit } from '../../domain/schemas/units.ts';
+import { STATE_LABELS, type State } from '../../domain/workflow.ts';
+import { RECORDS_DIR } from '../../format/layout.ts';
+import { loadLedger } from '../../format/load-ledger.ts';
+import { BlobReader } from '../../io/git/cat-file.ts';
+import { listTree, resolveCommit } from '../../io/git/repo.ts';
 import type { SiteEnv } from './env.ts';
 import { readHistory, type CommitInfo, type HistoryContext, type ItemEvent } from './read-history.ts';
 import { filterLedger } from './visibility.ts';

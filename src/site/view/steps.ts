@@ -2,9 +2,9 @@
  * The main path of an item's workflow with the date and person of each step
  * it reached (from the workflow table; no state named here).
  */
-import { STEP_WORDS } from '../domain/describe.ts';
-import type { Item } from '../domain/schemas/item.ts';
-import { STATE_LABELS, WORKFLOWS, type State, type StepField } from '../domain/workflow.ts';
+import { STEP_WORDS } from '../../domain/describe.ts';
+import type { Item } from '../../domain/schemas/item.ts';
+import { STATE_LABELS, WORKFLOWS, type State, type StepField } from '../../domain/workflow.ts';
 
 export interface Step {
   state: State;

@@ -4,7 +4,7 @@
  * build-hooks.ts, so even a module duplicated across chunks reads the
  * repository only once).
  */
-import { sharedSite } from './build-hooks.ts';
+import { sharedSite } from '../integration/build-hooks.ts';
 import { readEnv } from './env.ts';
 import { loadSite, type Site } from './load-site.ts';
 

@@ -3,8 +3,8 @@
  * start pages after the other pages are generated (the check runs in a
  * worker meanwhile), so it is plain string templating: every text escaped.
  */
-import type { CheckResult, Site } from './load-site.ts';
-import { shortSha } from './strings.ts';
+import type { CheckResult, Site } from '../data/load-site.ts';
+import { shortSha } from '../view/strings.ts';
 
 export const AUDIT_MARKER = '<!--ledger:check-result-->';
 export const HOME_MARKER = '<!--ledger:check-home-->';

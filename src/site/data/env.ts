@@ -9,7 +9,7 @@
  *   SITE_CHECK    "0" skips the full-history check (never in CI; for quick previews)
  */
 import { resolve } from 'node:path';
-import { beijingDate } from '../domain/dates.ts';
+import { beijingDate } from '../../domain/dates.ts';
 
 export interface SiteEnv {
   repoDir: string;

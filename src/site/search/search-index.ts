@@ -3,9 +3,9 @@
  * notice and plan of this build — built from the same filtered data as the
  * pages, so nothing outside the build's audience can be indexed.
  */
-import { KIND_LABELS, STATE_LABELS } from '../domain/workflow.ts';
-import type { Site } from './load-site.ts';
-import { bulletinHref, itemHref, noticeHref, planHref } from './links.ts';
+import { KIND_LABELS, STATE_LABELS } from '../../domain/workflow.ts';
+import type { Site } from '../data/load-site.ts';
+import { bulletinHref, itemHref, noticeHref, planHref } from '../view/links.ts';
 
 export interface SearchRecord {
   url: string;

@@ -3,13 +3,13 @@
  * the ledger as JSON and CSV (with a schema version), an ICS calendar of
  * open deadlines and an Atom feed of bulletins.
  */
-import { CADENCE_LABELS, PRIORITY_LABELS } from '../domain/schemas/item.ts';
-import { KIND_LABELS, STATE_LABELS } from '../domain/workflow.ts';
-import { LIGHT_LABELS } from '../domain/figures.ts';
-import { addDays } from '../domain/dates.ts';
-import type { Site } from './load-site.ts';
-import { bulletinHref, itemHref } from './links.ts';
-import { renderMarkdown } from './markdown.ts';
+import { CADENCE_LABELS, PRIORITY_LABELS } from '../../domain/schemas/item.ts';
+import { KIND_LABELS, STATE_LABELS } from '../../domain/workflow.ts';
+import { LIGHT_LABELS } from '../../domain/figures.ts';
+import { addDays } from '../../domain/dates.ts';
+import type { Site } from '../data/load-site.ts';
+import { bulletinHref, itemHref } from '../view/links.ts';
+import { renderMarkdown } from '../view/markdown.ts';
 
 /** Bump when a field is renamed or removed (adding fields keeps the version). */
 export const LEDGER_SCHEMA_VERSION = 1;

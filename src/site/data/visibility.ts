@@ -4,9 +4,9 @@
  * data layer filters once, here, and every page, feed and index reads only
  * the filtered ledger.
  */
-import type { Ledger } from '../domain/ledger.ts';
-import type { SiteBuild } from '../domain/schemas/config.ts';
-import { classifyPath } from '../format/layout.ts';
+import type { Ledger } from '../../domain/ledger.ts';
+import type { SiteBuild } from '../../domain/schemas/config.ts';
+import { classifyPath } from '../../format/layout.ts';
 
 export interface Visible {
   ledger: Ledger;

@@ -2,9 +2,9 @@
  * URLs: pages of this site, and the Git web UI (config.forge) for editing
  * records, creating reports and viewing commits.
  */
-import type { Config } from '../domain/schemas/config.ts';
-import type { Item } from '../domain/schemas/item.ts';
-import { reportsDir } from '../format/layout.ts';
+import type { Config } from '../../domain/schemas/config.ts';
+import type { Item } from '../../domain/schemas/item.ts';
+import { reportsDir } from '../../format/layout.ts';
 
 /** The site is served at the root of its host (astro.config.mjs sets no base). */
 const base = '/';

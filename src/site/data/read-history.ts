@@ -7,16 +7,16 @@
  * changed (`domain/describe.ts`), and, per record file, the commit it landed
  * with (a bulletin names the commit the ledger was at when it was issued).
  */
-import { beijingDateOf } from '../domain/dates.ts';
-import { describeItemChange, describeReportAdded, type ItemChange, type Names } from '../domain/describe.ts';
-import { subject, type Commit } from '../domain/history.ts';
-import { emptyLedger } from '../domain/ledger.ts';
-import type { Item } from '../domain/schemas/item.ts';
-import { REPORT_FILE_RE } from '../domain/schemas/report.ts';
-import { classifyPath, RECORDS_DIR } from '../format/layout.ts';
-import { loadOne } from '../format/load-ledger.ts';
-import { BlobReader } from '../io/git/cat-file.ts';
-import { logCommits } from '../io/git/log-stream.ts';
+import { beijingDateOf } from '../../domain/dates.ts';
+import { describeItemChange, describeReportAdded, type ItemChange, type Names } from '../../domain/describe.ts';
+import { subject, type Commit } from '../../domain/history.ts';
+import { emptyLedger } from '../../domain/ledger.ts';
+import type { Item } from '../../domain/schemas/item.ts';
+import { REPORT_FILE_RE } from '../../domain/schemas/report.ts';
+import { classifyPath, RECORDS_DIR } from '../../format/layout.ts';
+import { loadOne } from '../../format/load-ledger.ts';
+import { BlobReader } from '../../io/git/cat-file.ts';
+import { logCommits } from '../../io/git/log-stream.ts';
 
 export interface CommitInfo {
   sha: string;

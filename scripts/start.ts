@@ -5,10 +5,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { buildDemoRepo } from '../demo/build-demo-repo.ts';
+import { buildDemoRepo } from '../src/demo/build-demo-repo.ts';
 import { serveStatic } from './serve.ts';
 
-const root = resolve(import.meta.dirname, '../..');
+const root = resolve(import.meta.dirname, '..');
 const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" };
 if (!process.env.LEDGER_REPO) {
   const t0 = Date.now();

@@ -4,7 +4,7 @@
  * RangeResult (plain data) or an error message.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkRange } from '../checker/check-range.ts';
+import { checkRange } from '../../checker/check-range.ts';
 
 const { repoDir, head } = workerData as { repoDir: string; head: string };
 checkRange(repoDir, { all: true, head }).then(
