@@ -1,0 +1,40 @@
+/** `ledger steps <id>`: what may happen next to an item, and what each step needs. */
+import { nextSteps, type NextStep } from '../domain/next-steps.ts';
+import { ROLE_LABELS } from '../domain/schemas/people.ts';
+import { KIND_LABELS, STATE_LABELS } from '../domain/workflow.ts';
+import { itemOf, openLedger, personOf } from './context.ts';
+import type { Register } from './main.ts';
+import { M } from './messages.ts';
+
+const roleText = (roles: readonly string[]) => roles.map((r) => ROLE_LABELS[r as keyof typeof ROLE_LABELS] ?? r).join('或');
+
+function line(s: NextStep): string {
+  const target = s.to ? ` → ${s.toLabel}` : '';
+  const needs = s.fields.length ? `；需填写：${s.fields.map((f) => f.label).join('、')}` : '';
+  return `  ${s.action.padEnd(16)}${s.label}${target}（${roleText(s.committer)}办理${needs}）`;
+}
+
+export const registerSteps: Register = (program, io) => {
+  program
+    .command('steps')
+    .description('列出督办事项下一步可以办理的环节，以及每一步需要填写什么、由谁办理')
+    .argument('<编号>', '督办事项编号，例如 DB-2026-0031')
+    .option('--as <人员>', `${M.as}；只列出此人可以办理的环节`)
+    .option('--json', M.json)
+    .option('--dir <文件夹>', M.dir)
+    .addHelpText('after', `\n${M.examples}\n  ledger steps DB-2026-0031\n  ledger steps DB-2026-0031 --as wang-fang --json\n`)
+    .action((id: string, opts: { as?: string; json?: boolean; dir?: string }) => {
+      const opened = openLedger(opts.dir ?? '.', [id]);
+      const item = itemOf(opened, id).value;
+      const person = opts.as ? personOf(opened, opts.as) : undefined;
+      const steps = nextSteps(item, person?.roles).filter((s) => s.allowed !== false);
+      if (opts.json) {
+        io.out(`${JSON.stringify({ id, kind: item.kind, state: item.state, person: person?.id, steps }, null, 2)}\n`);
+        return;
+      }
+      const head = `${item.id} ${item.title}（${KIND_LABELS[item.kind]}，${STATE_LABELS[item.state]}）`;
+      const who = person ? `${person.name}可以办理：` : '下一步可以办理：';
+      const body = steps.length ? steps.map(line).join('\n') : '  （没有可以办理的环节）';
+      io.out(`${head}\n${who}\n${body}\n`);
+    });
+};
