@@ -50,8 +50,8 @@ function deepEqual(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** Labels of the append-only lists, for messages. */
-const LIST_LABELS: Record<string, string> = {
+/** Labels of the append-only lists, for messages (also the merge rules'). */
+export const LIST_LABELS: Record<string, string> = {
   returns: '退回记录',
   extensions: '延期记录',
   accountability: '问责记录',

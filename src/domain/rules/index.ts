@@ -10,10 +10,11 @@ import { references } from './references.ts';
 import { signers, stateFits } from './workflow-rules.ts';
 import { extensionChain, noFutureDates, stepOrder } from './dates.ts';
 import { bulletinLinks, mergeLinks, noticeLinks, planLinks } from './links.ts';
-import { identity, registries, reports, visibilityScope } from './records.ts';
+import { docNumbers, identity, registries, reports, visibilityScope } from './records.ts';
 
 export const RULES: Record<string, Rule> = {
   identity,
+  docNumbers,
   registries,
   references,
   stateFits,

@@ -14,17 +14,17 @@ export interface GitObject {
 }
 
 /** The entries of a tree object (`<mode> <name>\0<raw oid>` each). */
-export function treeEntries(tree: GitObject): { mode: string; name: string }[] {
+export function treeEntries(tree: GitObject): { mode: string; name: string; oid: string }[] {
   const oidBytes = tree.oid.length / 2;
   const b = tree.bytes;
-  const out: { mode: string; name: string }[] = [];
+  const out: { mode: string; name: string; oid: string }[] = [];
   let pos = 0;
   const dec = new TextDecoder();
   while (pos < b.length) {
     const sp = b.indexOf(32, pos);
     const nul = b.indexOf(0, sp);
     if (sp < 0 || nul < 0) break;
-    out.push({ mode: dec.decode(b.subarray(pos, sp)), name: dec.decode(b.subarray(sp + 1, nul)) });
+    out.push({ mode: dec.decode(b.subarray(pos, sp)), name: dec.decode(b.subarray(sp + 1, nul)), oid: Buffer.from(b.subarray(nul + 1, nul + 1 + oidBytes)).toString('hex') });
     pos = nul + 1 + oidBytes;
   }
   return out;

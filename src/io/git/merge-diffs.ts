@@ -27,10 +27,13 @@ export class MergeDiffReader {
   private waiting: ((text: string | null) => void) | undefined;
   private failed = false;
 
-  constructor(
-    private readonly repoDir: string,
-    private readonly prefix: string,
-  ) {}
+  private readonly repoDir: string;
+  private readonly prefix: string;
+
+  constructor(repoDir: string, prefix: string) {
+    this.repoDir = repoDir;
+    this.prefix = prefix;
+  }
 
   private start(): ChildProcessWithoutNullStreams {
     const child = spawn('git', ['-c', 'core.quotepath=off', 'diff-tree', '--stdin', '-z', '-r', '--raw', '--no-abbrev', '--always'], { cwd: this.repoDir });
