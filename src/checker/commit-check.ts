@@ -410,7 +410,13 @@ function take(p: Pending, path: string, kind: string, v: Loaded) {
   addToLedger(p.partial, kind, v.located);
   for (const r of referencedPaths(kind, v.located.value)) p.ctx.add(r);
   if (kind === 'report') p.ctx.add(itemPath(classifyPath(path)!.itemId!));
-  if (NUMBERED_KINDS.has(kind)) p.numbered = true;
+  if (NUMBERED_KINDS.has(kind) && carriesNumber(v.located.value)) p.numbered = true;
+}
+
+/** A document number that must be unique: a notice's or a plan's 文号, a bulletin's running number. */
+function carriesNumber(v: unknown): boolean {
+  const r = v as { doc_no?: string; inspection_notice?: { doc_no?: string }; total?: number };
+  return Boolean(r.doc_no || r.inspection_notice?.doc_no || r.total !== undefined);
 }
 
 function describe(p: Person | undefined, name: string, email: string): string {

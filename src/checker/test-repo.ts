@@ -116,7 +116,7 @@ export class TestRepo {
     this.git('add', '-A');
     const who = typeof spec.by === 'string' ? { name: PEOPLE[spec.by].name, email: PEOPLE[spec.by].emails[0] } : spec.by;
     const when = `${spec.date}T10:${String(this.n++ % 60).padStart(2, '0')}:00+08:00`;
-    execFileSync('git', ['commit', '-q', '--allow-empty', '-m', spec.message ?? `change ${this.n}`], {
+    execFileSync('git', ['commit', '-q', '--allow-empty', '--no-verify', '-m', spec.message ?? `change ${this.n}`], {
       cwd: this.dir,
       env: {
         ...process.env,
@@ -131,6 +131,29 @@ export class TestRepo {
       },
     });
     return this.git('rev-parse', 'HEAD').trim();
+  }
+
+  /**
+   * Merge `branch` into the current branch as `by` on `date`: Git's own
+   * merge, then `files` written over the result (a conflict resolved, or a
+   * change the merge itself makes; null deletes), committed as the merge.
+   */
+  merge(branch: string, spec: Omit<CommitSpec, 'files'> & { files?: Record<string, string | null> }): string {
+    try {
+      this.git('-c', 'user.name=test', '-c', 'user.email=test@localhost', 'merge', '-q', '--no-ff', '--no-commit', branch);
+    } catch {
+      // a conflict: the files below resolve it
+    }
+    for (const [p, content] of Object.entries(spec.files ?? {})) {
+      const abs = join(this.dir, p);
+      if (content === null) rmSync(abs, { force: true });
+      else {
+        mkdirSync(dirname(abs), { recursive: true });
+        writeFileSync(abs, content);
+      }
+    }
+    this.git('add', '-A');
+    return this.commit({ ...spec, files: {}, message: spec.message ?? `合并 ${branch}` });
   }
 
   /** Issue codes of checking `range` (default: the last commit). */
