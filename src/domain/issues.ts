@@ -25,6 +25,8 @@ export interface Issue {
   message: string;
   hint?: string;
   commit?: CommitRef;
+  /** For a pushed ref's problem (deletion, rewrite): the ref, e.g. `refs/heads/main`. */
+  ref?: string;
 }
 
 type Params = Record<string, string | number | undefined>;
@@ -428,6 +430,7 @@ export interface Where {
   file: string;
   line?: number;
   commit?: CommitRef;
+  ref?: string;
 }
 
 /** Build an issue of `code` from its catalogue entry. */
@@ -442,6 +445,7 @@ export function issue(code: IssueCode, where: Where, params: Params = {}): Issue
     message: entry.message(params),
     ...(hint ? { hint } : {}),
     ...(where.commit ? { commit: where.commit } : {}),
+    ...(where.ref ? { ref: where.ref } : {}),
   };
 }
 
