@@ -23,7 +23,8 @@ export const noticeLinks: Rule = (ctx) => {
     }
     const units = [{ unit: rec.value.lead_unit, role: '牵头单位' }, ...rec.value.co_units.map((unit) => ({ unit, role: '配合单位' }))];
     for (const u of units) {
-      if (!n.value.to_units.includes(u.unit)) out.push(at(rec, ['assigned', 'notice'], 'notice-recipients', { notice: ref, role: u.role, unit: u.unit, file: n.file }));
+      // (a unit not in units.yml is reported as such; no second word about it)
+      if (!n.value.to_units.includes(u.unit) && ctx.index.units.has(u.unit)) out.push(at(rec, ['assigned', 'notice'], 'notice-recipients', { notice: ref, role: u.role, unit: u.unit, file: n.file }));
     }
     if (rec.value.assigned && n.value.date > rec.value.assigned.date) {
       out.push(at(rec, ['assigned', 'date'], 'notice-mismatch', { detail: `交办日期 ${rec.value.assigned.date} 早于督办通知 ${ref} 的印发日期 ${n.value.date}` }));
