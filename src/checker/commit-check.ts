@@ -35,7 +35,7 @@ import { mergeBases } from '../io/git/merge-bases.ts';
 import { MergeDiffReader } from '../io/git/merge-diffs.ts';
 import { mergePaths, unpaired } from './merge-versions.ts';
 import { buildRegistries, personOf, REGISTRY_KINDS, withRegistry, type Registries, type RegistryKind } from './registries.ts';
-import { addToLedger, idOfPath, loadVersion, referencedPaths, type Loaded } from './versions.ts';
+import { addToLedger, idOfPath, loadVersion, referencedPaths, withFields, type Loaded } from './versions.ts';
 
 export interface CommitsOptions {
   /** Revision arguments for `git log` (e.g. `['a..b']`, `[tip, '--not', '--branches', '--tags']`). */
@@ -242,7 +242,8 @@ export async function checkCommits(repoDir: string, reader: BlobReader, opts: Co
       if (v?.located) addToLedger(p.partial, cls!.kind, v.located);
     });
     for (const p of pending) {
-      p.out.push(...checkLedger(p.partial, { files: p.changed }).map((i) => ({ ...i, commit: p.ref })));
+      const byFile = new Map(p.partial.items.map((r) => [r.file, r]));
+      p.out.push(...checkLedger(p.partial, { files: p.changed }).map((i) => ({ ...(byFile.has(i.file) ? withFields([i], byFile.get(i.file))[0]! : i), commit: p.ref })));
       if (p.numbered) {
         const all = emptyLedger();
         all.notices = [...p.partial.notices];
@@ -323,7 +324,7 @@ export async function checkCommits(repoDir: string, reader: BlobReader, opts: Co
         if (isDuplicateRegistration(baseVersion, parents)) nextFree = await nextFreeFor(c, m.path, cls.kind);
         const result = v(m.result);
         const r = mergeRecordIssues({ kind: cls.kind, file: m.path, commit: ref, commitDate: ref.date, merger: actor, result, parents, base: baseVersion, nextFree });
-        out.push(...r.issues);
+        out.push(...withFields(r.issues, result.rec));
         introduced ||= r.introduced;
         // re-judged by the tree rules: what differs from the first parent (what the merge brought in)
         if (m.result && m.result !== m.parents[0]) take(p, m.path, cls.kind, version(m.path, cls, regular ? m.result : undefined));
@@ -336,7 +337,7 @@ export async function checkCommits(repoDir: string, reader: BlobReader, opts: Co
         const oldV = version(rc.oldPath ?? rc.path, rc.oldCls ?? rc.cls, rc.oldBlob);
         const newV = rc.status === 'D' ? { issues: [] } : version(rc.path, rc.cls, regular(c.changes.find((x) => x.path === rc.path)?.newMode) ? rc.newBlob : undefined);
         const kind = rc.cls.kind;
-        if (kind === 'item') out.push(...itemChangeIssues(input, oldV.located as Located<Item> | undefined, newV.located as Located<Item> | undefined));
+        if (kind === 'item') out.push(...withFields(itemChangeIssues(input, oldV.located as Located<Item> | undefined, newV.located as Located<Item> | undefined), newV.located));
         else if (kind === 'report') {
           const moved = rc.status === 'R' && rc.oldPath && rc.path.split('/').slice(0, 5).join('/') !== rc.oldPath.split('/').slice(0, 5).join('/');
           out.push(...reportChangeIssues(moved ? { ...input, status: 'M' } : input, newV.located as Located<never>));

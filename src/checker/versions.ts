@@ -83,3 +83,28 @@ export function referencedPaths(kind: string, value: unknown): string[] {
 export function idOfPath(cls: Classified): string | undefined {
   return cls.kind === 'item' ? cls.itemId : cls.fileId;
 }
+
+/** The top-level field whose lines hold `line` in this version of a record (undefined: the whole file, or before the first field). */
+export function fieldAtLine(rec: Located<unknown>, line: number): string | undefined {
+  if (line <= 1 || !rec.value || typeof rec.value !== 'object') return undefined;
+  let best: string | undefined;
+  let bestLine = 0;
+  for (const k of Object.keys(rec.value)) {
+    const l = rec.lineOf([k]);
+    if (l > 1 && l <= line && l >= bestLine) {
+      best = k;
+      bestLine = l;
+    }
+  }
+  return best;
+}
+
+/** Name the field of each issue on this record's file (the site marks the field). */
+export function withFields(issues: Issue[], rec: Located<unknown> | undefined): Issue[] {
+  if (!rec) return issues;
+  return issues.map((i) => {
+    if (i.file !== rec.file || i.field) return i;
+    const field = fieldAtLine(rec, i.line);
+    return field ? { ...i, field } : i;
+  });
+}

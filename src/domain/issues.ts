@@ -27,6 +27,8 @@ export interface Issue {
   commit?: CommitRef;
   /** For a pushed ref's problem (deletion, rewrite): the ref, e.g. `refs/heads/main`. */
   ref?: string;
+  /** The top-level field of the record the line is in, when known (history issues on items: the site marks it). */
+  field?: string;
 }
 
 type Params = Record<string, string | number | undefined>;
