@@ -92,6 +92,19 @@ describe('pre-receive hook: commits', () => {
     s.repo.git('reset', '-q', '--hard', 'origin/main');
   });
 
+  it('a branch made at a commit only a forge-internal ref reaches (a fork’s pull request) is checked, not trusted', () => {
+    const t = server();
+    t.repo.commit({ by: 'wang-fang', date: '2026-03-02', files: { [F]: step('registered') } });
+    expect(t.push().status).toBe(0);
+    const bad = t.repo.commit({ by: 'wang-fang', date: '2026-03-06', files: { [F]: step('in_progress') } });
+    // the forge stores a fork's commits under refs/pull/*, without running hooks
+    execFileSync('git', ['fetch', '-q', t.repo.dir, `${bad}:refs/pull/1/head`], { cwd: t.bare });
+    const r = t.push([`${bad}:refs/heads/from-pr`]);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('【illegal-transition】');
+    expect(t.remote('refs/heads/from-pr')).toBe('');
+  });
+
   it('accepts a tag on a checked commit, and refuses moving or deleting it', () => {
     s.repo.git('tag', 'v3', 'HEAD~1');
     expect(s.push(['refs/tags/v3']).status).toBe(0);
