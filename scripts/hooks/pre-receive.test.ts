@@ -279,3 +279,19 @@ describe('hook:install', () => {
 });
 
 void yamlText;
+
+describe('pre-receive hook: several refs in one push', () => {
+  it('a rewind of main is refused even when another pushed branch continues from main’s old tip', () => {
+    const s = server();
+    s.repo.commit({ by: 'wang-fang', date: '2026-03-02', files: { [F]: step('registered') } });
+    s.repo.commit({ by: 'zhang-wei', date: '2026-03-03', files: { [F]: step('instructed') } });
+    expect(s.push().status).toBe(0);
+    const before = s.remote();
+    s.repo.git('checkout', '-q', '-b', 'next');
+    s.repo.commit({ by: 'wang-fang', date: '2026-03-04', files: { [F]: step('assigned') } });
+    const r = s.push(['--force', 'HEAD~2:refs/heads/main', 'next']);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('【history-rewritten】');
+    expect(s.remote()).toBe(before);
+  });
+});

@@ -44,6 +44,8 @@ export interface CommitsOptions {
   shallow: Set<string>;
   /** The account that pushed, when a server hook knows it. */
   pusher?: Pusher;
+  /** Called with every commit as it streams by (before it is judged). */
+  onCommit?: (c: Commit) => void;
 }
 
 export interface CommitsResult {
@@ -390,6 +392,7 @@ export async function checkCommits(repoDir: string, reader: BlobReader, opts: Co
   try {
     for await (const c of logCommits(repoDir, { revs: opts.revs, signatures: true, pathPrefix: PREFIX })) {
       graph.add(c.sha, c.parents);
+      opts.onCommit?.(c);
       batch.push(c);
       if (batch.length >= BATCH) await flush();
     }

@@ -78,10 +78,11 @@ async function runPush(repoDir: string, updates: RefUpdate[], opts: PushOptions,
   const issues: Issue[] = [];
   const at = (ref: string) => ({ file: ref, line: 1, ref });
   const short = (sha: string) => sha.slice(0, 7);
+  const factsP = repoFacts(repoDir, []);
   const tips: string[] = [];
-  // what each new value is: a commit, a tag of one, or something else
-  const targets = await reader.readObjects(updates.map((u) => (ZERO.test(u.new) ? '' : `${u.new}^{commit}`)));
-  const kinds = await reader.readObjects(updates.map((u) => (ZERO.test(u.new) ? '' : u.new)));
+  const fastForward: { u: RefUpdate; branch: string; to: string }[] = [];
+  // what each new value is: a commit, a tag of one, or something else (one read for all)
+  const objects = await reader.readObjects(updates.flatMap((u) => (ZERO.test(u.new) ? ['', ''] : [`${u.new}^{commit}`, u.new])));
   for (const [i, u] of updates.entries()) {
     const branch = u.ref.startsWith('refs/heads/') ? u.ref.slice('refs/heads/'.length) : undefined;
     const isProtected = branch !== undefined && opts.protectedBranches.includes(branch);
@@ -95,19 +96,32 @@ async function runPush(repoDir: string, updates: RefUpdate[], opts: PushOptions,
       issues.push(issue('tag-moved', at(u.ref), { tag: u.ref.slice('refs/tags/'.length), old: short(u.old), new: short(u.new) }));
       continue;
     }
-    const target = targets[i];
+    const target = objects[2 * i];
     if (!target || target.type !== 'commit') {
-      issues.push(issue('bad-ref-target', at(u.ref), { ref: u.ref, target: short(u.new), type: kinds[i]?.type ?? '不存在' }));
+      issues.push(issue('bad-ref-target', at(u.ref), { ref: u.ref, target: short(u.new), type: objects[2 * i + 1]?.type ?? '不存在' }));
       continue;
     }
     tips.push(target.oid);
-    if (isProtected && !ZERO.test(u.old)) {
-      if (!(await isAncestor(repoDir, u.old, target.oid))) issues.push(issue('history-rewritten', at(u.ref), { branch, old: short(u.old), new: short(u.new) }));
-    }
+    if (isProtected && !ZERO.test(u.old) && u.old !== target.oid) fastForward.push({ u, branch: branch!, to: target.oid });
   }
   if (!tips.length) return { issues, commits: 0, changes: 0 };
-  const facts = await repoFacts(repoDir, []);
+  const facts = await factsP;
   const shallow = facts.shallow ? shallowCommits(facts.gitDir) : new Set<string>();
-  const r = await checkCommits(repoDir, reader, { revs: [...new Set(tips), '--not', ...CHECKED_REFS], shallow, pusher: opts.pusher });
+  // with one tip, a new commit whose parent is the old tip proves the update a
+  // fast-forward without asking Git (every streamed commit is then the tip's ancestor)
+  const single = new Set(tips).size === 1;
+  const parents = new Set<string>();
+  const r = await checkCommits(repoDir, reader, {
+    revs: [...new Set(tips), '--not', ...CHECKED_REFS],
+    shallow,
+    pusher: opts.pusher,
+    onCommit: (c) => {
+      for (const p of c.parents) parents.add(p);
+    },
+  });
+  for (const f of fastForward) {
+    if ((single && parents.has(f.u.old)) || (await isAncestor(repoDir, f.u.old, f.to))) continue;
+    issues.push(issue('history-rewritten', at(f.u.ref), { branch: f.branch, old: short(f.u.old), new: short(f.u.new) }));
+  }
   return { issues: [...issues, ...r.issues], commits: r.commits, changes: r.changes };
 }
