@@ -35,6 +35,7 @@ export function filterLedger(full: Ledger, build: SiteBuild): Visible {
     reports: full.reports.filter((r) => itemIds.has(r.itemId)),
     notices: notices.map((r) => ({ ...r, value: { ...r.value, items: onlyVisible(r.value.items) } })),
     bulletins: bulletins.map((r) => ({ ...r, value: { ...r.value, items: onlyVisible(r.value.items) } })),
+    adjustments: full.adjustments.filter((r) => inc.has(r.value.visibility)),
     plans: plans.map((r) => ({ ...r, value: { ...r.value, applications: onlyVisible(r.value.applications) } })),
   };
   const pathVisible = (path: string): boolean => {
