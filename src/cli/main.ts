@@ -14,6 +14,7 @@ import { chineseHelp } from './help.ts';
 import { M, usageText } from './messages.ts';
 import { registerSteps } from './steps.ts';
 import { registerBulletinDraft } from './bulletin-draft.ts';
+import { registerExport } from './export.ts';
 
 export interface Io {
   out: (s: string) => void;
@@ -26,7 +27,7 @@ const processIo: Io = { out: (s) => process.stdout.write(s), err: (s) => process
 export type Register = (program: Command, io: Io) => void;
 
 // the bulletin draft comes after the groups that may own the `bulletin` edge command
-const GROUPS: Register[] = [registerSteps, registerBulletinDraft];
+const GROUPS: Register[] = [registerSteps, registerExport, registerBulletinDraft];
 
 export function buildProgram(io: Io = processIo): Command {
   const program = new Command('ledger');
