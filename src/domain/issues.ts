@@ -331,9 +331,17 @@ export const CATALOG = {
     hint: () => '批示、销号、退回、延期、问责、移送记录只能在末尾追加，已有内容不得修改或删除',
   },
   'frozen-item': {
-    title: '已销号事项被修改',
+    title: '已终结事项被修改',
     message: (p) => `事项已${p.stateLabel}，不能再修改 ${p.fields}`,
-    hint: () => '已销号、已归档的事项只能补充归档信息（archive）',
+    hint: (p) =>
+      p.open
+        ? `已${p.stateLabel}的事项只能补充：${p.open}；其余内容已定稿`
+        : `已${p.stateLabel}的事项已经终结，任何内容都不能再修改；如需继续督办，请重新登记一项`,
+  },
+  'entry-without-step': {
+    title: '追加记录而未办理相应环节',
+    message: (p) => `${p.label}（${p.field}）追加了记录，但本次提交没有办理“${p.action}”`,
+    hint: (p) => `${p.label}只能随“${p.action}”一起追加；此时可以：${p.next}`,
   },
   'deadline-changed': {
     title: '时限被直接修改',

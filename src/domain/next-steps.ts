@@ -14,9 +14,12 @@ import {
   edgesFrom,
   isFrozen,
   isTerminal,
+  type Amendment,
+  type AmendmentWhen,
   type State,
   type StepField,
 } from './workflow.ts';
+import { reportingStart } from './figures.ts';
 
 export interface NextStep {
   /** The step's action name (the `ledger` subcommand). */
@@ -48,9 +51,24 @@ export function nextSteps(item: Item, roles?: readonly Role[]): NextStep[] {
     allowed: may(e.committer),
   }));
   if (!isTerminal(item.kind, item.state) && !isFrozen(item.kind, item.state)) {
-    for (const a of Object.values(AMENDMENTS)) {
+    for (const a of Object.values(AMENDMENTS) as Amendment[]) {
+      if (!amendmentOpen(item, a.when)) continue;
       out.push({ action: a.action, label: a.label, type: 'amendment', fields: [], committer: a.committer, allowed: may(a.committer) });
     }
   }
   return out;
+}
+
+/** Whether an amendment's condition holds for an open item. */
+export function amendmentOpen(item: Item, when: AmendmentWhen): boolean {
+  switch (when) {
+    case 'open':
+      return true;
+    case 'reporting':
+      return reportingStart(item) !== undefined;
+    case 'flagged':
+      return item.flag !== undefined && item.flag.lifted === undefined;
+    case 'unflagged':
+      return item.flag === undefined || item.flag.lifted !== undefined;
+  }
 }

@@ -13,11 +13,22 @@ import type { Report } from './schemas/report.ts';
 import {
   AMENDMENTS,
   FIELD_LABELS,
+  ITEM_FIELDS,
   STATE_LABELS,
+  WORKFLOWS,
+  amendment,
+  fieldsCleared,
+  fieldsOpenIn,
+  fieldsWritten,
   findEdge,
   isFrozen,
+  isTerminal,
   nextStepsText,
+  redoableFields,
+  type Amendment,
   type Edge,
+  type FieldPolicy,
+  type ItemField,
   type StepField,
 } from './workflow.ts';
 
@@ -39,34 +50,13 @@ function deepEqual(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** Lists that only ever grow at the end. */
-const APPEND_ONLY = ['returns', 'extensions', 'accountability', 'referrals'] as const;
-const APPEND_LABELS: Record<(typeof APPEND_ONLY)[number], string> = {
+/** Labels of the append-only lists, for messages. */
+const LIST_LABELS: Record<string, string> = {
   returns: '退回记录',
   extensions: '延期记录',
   accountability: '问责记录',
   referrals: '移送纪工委记录',
 };
-
-/** Step fields written once and never rewritten. */
-const WRITE_ONCE: StepField[] = [
-  'registered',
-  'instruction',
-  'assigned',
-  'arranged',
-  'application',
-  'approval',
-  'rejection',
-  'merge',
-  'planned',
-  'inspection',
-  'closure',
-  'archive',
-  'cancellation',
-];
-
-/** Content fields whose edit is the `edit` amendment. */
-const CONTENT_FIELDS = ['title', 'source', 'content', 'requirements', 'leaders', 'lead_unit', 'co_units', 'reports_due', 'priority', 'visibility', 'tags'] as const;
 
 function where(input: ChangeInput, line = 1) {
   return { file: input.file, line, commit: input.commit };
@@ -167,53 +157,77 @@ export function itemChangeIssues(input: ChangeInput, oldRec: Located<Item> | und
     }
   }
 
-  if (isFrozen(ov.kind, ov.state)) {
-    const changed = Object.keys({ ...ov, ...nv }).filter(
-      (k) => k !== 'archive' && k !== 'state' && !deepEqual((ov as Record<string, unknown>)[k], (nv as Record<string, unknown>)[k]),
-    );
-    if (changed.length) {
+  const o = ov as Record<string, unknown>;
+  const n = nv as Record<string, unknown>;
+  const changed = (Object.keys(ITEM_FIELDS) as ItemField[]).filter((k) => !deepEqual(o[k], n[k]));
+
+  // a frozen or terminal item: only what the edges leaving it write
+  if (isFrozen(ov.kind, ov.state) || isTerminal(ov.kind, ov.state)) {
+    const open = fieldsOpenIn(ov.kind, ov.state);
+    const shut = changed.filter((k) => !open.has(k));
+    if (shut.length) {
       out.push(
-        issue('frozen-item', where(input, newRec.lineOf([changed[0]!])), {
+        issue('frozen-item', where(input, newRec.lineOf([shut[0]!])), {
           stateLabel: STATE_LABELS[ov.state],
-          fields: changed.join('、'),
+          fields: shut.join('、'),
+          open: [...open].filter((f) => f !== 'state').map((f) => FIELD_LABELS[f as StepField] ?? f).join('、'),
         }),
       );
     }
   }
 
-  for (const key of APPEND_ONLY) {
-    const a = ov[key] as unknown[];
-    const b = nv[key] as unknown[];
-    const kept = a.every((e, i) => deepEqual(e, b[i]));
-    if (!kept || b.length < a.length) {
-      out.push(issue('rewritten-history', where(input, newRec.lineOf([key])), { field: key, label: APPEND_LABELS[key] }));
+  const written = new Set<string>(edge ? fieldsWritten(nv.kind, edge) : []);
+  const cleared = new Set<string>(edge ? fieldsCleared(nv.kind, edge) : []);
+  const redoable = redoableFields(nv.kind);
+  let contentEdited: ItemField | undefined;
+  for (const k of changed) {
+    const policy: FieldPolicy = ITEM_FIELDS[k];
+    switch (policy.policy) {
+      case 'identity':
+      case 'state':
+        break; // above
+      case 'content':
+        contentEdited ??= k;
+        break;
+      case 'deadline': {
+        const added = nv.extensions.slice(ov.extensions.length);
+        const last = added[added.length - 1];
+        if (added.length !== 1 || !last || last.to !== nv.deadline || last.from !== ov.deadline) {
+          out.push(issue('deadline-changed', where(input, newRec.lineOf(['deadline'])), { from: ov.deadline, to: nv.deadline }));
+        }
+        break;
+      }
+      case 'step': {
+        if (o[k] === undefined) break; // a step recorded (its state's fields are checked by the tree rules)
+        const redo = redoable.has(k as StepField) && (written.has(k) || cleared.has(k));
+        if (!redo) out.push(issue('rewritten-history', where(input, newRec.lineOf([k])), { field: k, label: FIELD_LABELS[k as StepField] }));
+        break;
+      }
+      case 'list': {
+        const a = (o[k] ?? []) as unknown[];
+        const b = (n[k] ?? []) as unknown[];
+        if (b.length < a.length || !a.every((e, i) => deepEqual(e, b[i]))) {
+          out.push(issue('rewritten-history', where(input, newRec.lineOf([k])), { field: k, label: LIST_LABELS[k] ?? k }));
+        } else if (policy.by !== edge?.action) {
+          const am = amendment(policy.by);
+          if (am) out.push(...roleIssue(input, newRec, [k], am.label, am.committer));
+          else {
+            const step = WORKFLOWS[nv.kind].edges.find((e) => e.action === policy.by);
+            out.push(issue('entry-without-step', where(input, newRec.lineOf([k])), { field: k, label: LIST_LABELS[k] ?? k, action: step?.label ?? policy.by, next: nextStepsText(nv.kind, ov.state) }));
+          }
+        }
+        break;
+      }
+      case 'set': {
+        const ams = policy.by.map(amendment).filter((a): a is Amendment => a !== undefined);
+        const roles = [...new Set(ams.flatMap((a) => a.committer))];
+        out.push(...roleIssue(input, newRec, [k], ams.map((a) => a.label).join('/'), roles));
+        break;
+      }
     }
   }
-  for (const f of WRITE_ONCE) {
-    const a = (ov as Record<string, unknown>)[f];
-    const b = (nv as Record<string, unknown>)[f];
-    if (a !== undefined && !deepEqual(a, b)) {
-      out.push(issue('rewritten-history', where(input, newRec.lineOf([f])), { field: f, label: FIELD_LABELS[f] }));
-    }
-  }
-
-  if (ov.deadline !== nv.deadline) {
-    const added = nv.extensions.slice(ov.extensions.length);
-    const last = added[added.length - 1];
-    if (added.length !== 1 || !last || last.to !== nv.deadline || last.from !== ov.deadline) {
-      out.push(issue('deadline-changed', where(input, newRec.lineOf(['deadline'])), { from: ov.deadline, to: nv.deadline }));
-    }
-  }
-
-  // amendments (changes that are not state moves) and their roles
-  const grew = (k: 'extensions' | 'accountability' | 'referrals') => nv[k].length > ov[k].length;
-  if (grew('extensions')) out.push(...roleIssue(input, newRec, ['extensions'], AMENDMENTS.extend.label, AMENDMENTS.extend.committer));
-  if (!deepEqual(ov.flag, nv.flag)) out.push(...roleIssue(input, newRec, ['flag'], AMENDMENTS.flag.label, AMENDMENTS.flag.committer));
-  if (grew('accountability')) out.push(...roleIssue(input, newRec, ['accountability'], AMENDMENTS.accountability.label, AMENDMENTS.accountability.committer));
-  if (grew('referrals')) out.push(...roleIssue(input, newRec, ['referrals'], AMENDMENTS.referral.label, AMENDMENTS.referral.committer));
-  const edited = CONTENT_FIELDS.filter((k) => !deepEqual(ov[k], nv[k]));
-  if (edited.length || oldRec.body !== newRec.body) {
-    out.push(...roleIssue(input, newRec, edited.length ? [edited[0]!] : [], AMENDMENTS.edit.label, AMENDMENTS.edit.committer));
+  if (contentEdited || oldRec.body !== newRec.body) {
+    out.push(...roleIssue(input, newRec, contentEdited ? [contentEdited] : [], AMENDMENTS.edit.label, AMENDMENTS.edit.committer));
   }
 
   out.push(...futureDates(input, ov, newRec));

@@ -10,6 +10,9 @@ import { ROLES } from './schemas/people.ts';
 import {
   AMENDMENTS,
   FIELD_LABELS,
+  ITEM_FIELDS,
+  redoableFields,
+  type Amendment,
   ITEM_KINDS,
   STATES,
   STATE_LABELS,
@@ -187,6 +190,35 @@ describe('workflow table', () => {
     const signers: Signer[] = Object.values(AMENDMENTS).flatMap((a) => ('signers' in a ? a.signers : []));
     expect(signers.length).toBeGreaterThan(0);
     for (const s of signers) expect(isItemField(s.field), s.field).toBe(true);
+  });
+
+  it('gives every amendment that changes a field a policy naming it', () => {
+    for (const a of Object.values(AMENDMENTS) as Amendment[]) {
+      if (a.change === 'file' || a.change === 'content') {
+        expect(a.field, a.action).toBeUndefined();
+        continue;
+      }
+      const policy = ITEM_FIELDS[a.field!];
+      if (a.change === 'append') expect(policy, a.action).toEqual({ policy: 'list', by: a.action });
+      else expect(policy.policy === 'set' && (policy.by as readonly string[]).includes(a.action), a.action).toBe(true);
+    }
+    // and every list or set field is grown or set by an action that exists
+    const actions = new Set([...(Object.values(AMENDMENTS) as Amendment[]).map((a) => a.action), ...ITEM_KINDS.flatMap((k) => WORKFLOWS[k].edges.map((e) => e.action))]);
+    for (const [f, p] of Object.entries(ITEM_FIELDS)) {
+      if (p.policy === 'list') expect(actions.has(p.by), f).toBe(true);
+      if (p.policy === 'set') for (const b of p.by) expect(actions.has(b), f).toBe(true);
+    }
+  });
+
+  it('names every step field as a step, and only those', () => {
+    const steps = Object.entries(ITEM_FIELDS).filter(([, p]) => p.policy === 'step').map(([f]) => f);
+    expect(steps.sort()).toEqual(Object.keys(FIELD_LABELS).sort());
+  });
+
+  it('lets a return clear only the step it sends back', () => {
+    expect([...redoableFields('superior')]).toEqual(['summary']);
+    expect([...redoableFields('meeting')]).toEqual(['bulletined']);
+    expect([...redoableFields('special')].sort()).toEqual(['bulletined', 'lead_opinion']);
   });
 
   it('tells a wrong field path from a right one', () => {

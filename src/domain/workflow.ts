@@ -1,7 +1,8 @@
 /**
  * The workflow table: every state and every edge of the three workflows of
- * the notice, as data. The working-tree checker, the Git range checker, the
- * site and the future CLI all read this one table; nothing else may encode a
+ * the notice, every amendment, and how history may change each item field,
+ * as data. The working-tree checker, the Git range checker, the site and
+ * the `ledger` command all read this one table; nothing else may encode a
  * transition.
  *
  * Reading guide:
@@ -12,10 +13,38 @@
  *   (the office records steps on leaders' behalf, so it is on most edges).
  *   `signers`: the person named in a field must hold one of these roles
  *   (e.g. the instruction must be signed by a main leader).
- * - `amendments`: changes that are not state moves (extension, flag,
- *   accountability, referral, a new report), with their roles.
+ * - `AMENDMENTS`: changes that are not state moves (extension, flag,
+ *   accountability, referral, a progress report, an edit), with the field
+ *   each changes, how, and its roles.
+ * - `ITEM_FIELDS`: every field of an item with the one way history may
+ *   change it (see `FieldPolicy`). The range check judges each changed
+ *   field by it; a field the schema gains without a policy does not compile.
+ *
+ * Glossary — one step, three names, because a commit records three things:
+ * the *action* staff take (a verb, the `ledger` subcommand), the *state* the
+ * item reaches (a participle), and the *field* that records it (a noun):
+ *
+ * | action | state | field | 中文 |
+ * |---|---|---|---|
+ * | register | registered | registered | 登记 |
+ * | instruct | instructed | instruction | 批示 |
+ * | assign | assigned | assigned | 交办 |
+ * | arrange | in_progress | arranged | 安排办理 |
+ * | summarise | reported | summary | 督查汇报 |
+ * | submit | submitted | submitted | 上报 |
+ * | apply / approve / reject / merge | applied / approved / rejected / merged | application / approval / rejection / merge | 申请 / 批准 / 不予批准 / 合并 |
+ * | plan | planned | planned | 方案备案 |
+ * | start | inspecting | inspection | 督查实施 |
+ * | bulletin | bulletined | bulletined (+ lead_opinion) | 通报 |
+ * | close / archive / cancel | closed / archived / cancelled | closure / archive / cancellation | 销号 / 归档 / 撤销 |
+ * | return | back to in_progress / inspecting | returns[] | 退回 |
+ * | report | — | a file in reports/ | 落实情况 |
  */
 import type { Role } from './schemas/people.ts';
+import type { Item } from './schemas/item.ts';
+
+/** Every top-level field of an item record. */
+export type ItemField = keyof Item;
 
 export const ITEM_KINDS = ['superior', 'meeting', 'special'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
@@ -188,7 +217,7 @@ export const WORKFLOWS: Record<ItemKind, Workflow> = {
       { action: 'assign', label: '任务交办', from: 'instructed', to: 'assigned', committer: OFFICE, signers: [{ field: 'assigned.by', roles: OFFICE }] },
       { action: 'arrange', label: '分管领导安排办理', from: 'assigned', to: 'in_progress', committer: ['office', 'leader', 'main_leader'], signers: [{ field: 'arranged.by', roles: ['leader', 'main_leader'] }] },
       {
-        action: 'report',
+        action: 'summarise',
         label: '督查汇报',
         from: 'in_progress',
         to: 'reported',
@@ -268,22 +297,145 @@ export const WORKFLOWS: Record<ItemKind, Workflow> = {
   },
 };
 
-/** Changes that are not state moves, with who may commit them. */
+/** When an amendment may be taken (besides: not by a frozen or terminal item). */
+export type AmendmentWhen =
+  /** any open item */
+  | 'open'
+  /** once reporting started: handed over, or the inspection begun */
+  | 'reporting'
+  /** while a flag is in force */
+  | 'flagged'
+  /** while no flag is in force */
+  | 'unflagged';
+
+/** Changes that are not state moves: what each changes, how, and who may. */
 export interface Amendment {
+  /** Stable name, also the `ledger` subcommand. */
   action: string;
   label: string;
   committer: Role[];
   signers?: Signer[];
+  /**
+   * What it changes: `append` one entry to the list `field`; `set` the
+   * object `field`; `content`: the content fields and the Markdown body;
+   * `file`: a new record file of its own (a progress report).
+   */
+  change: 'append' | 'set' | 'content' | 'file';
+  field?: ItemField;
+  when: AmendmentWhen;
 }
 
 export const AMENDMENTS = {
-  extend: { action: 'extend', label: '延期', committer: OFFICE, signers: [{ field: 'extensions[].approved_by', roles: MAIN }] },
-  flag: { action: 'flag', label: '挂牌督办', committer: OFFICE },
-  accountability: { action: 'accountability', label: '问责', committer: OFFICE, signers: [{ field: 'accountability[].decided_by', roles: MAIN }] },
-  referral: { action: 'referral', label: '移送纪工委', committer: OFFICE },
-  report: { action: 'report-progress', label: '报送落实情况', committer: ['unit', 'office'] },
-  edit: { action: 'edit', label: '修改事项内容', committer: OFFICE },
+  extend: { action: 'extend', label: '延期', committer: OFFICE, signers: [{ field: 'extensions[].approved_by', roles: MAIN }], change: 'append', field: 'extensions', when: 'open' },
+  flag: { action: 'flag', label: '挂牌督办', committer: OFFICE, change: 'set', field: 'flag', when: 'unflagged' },
+  unflag: { action: 'unflag', label: '摘牌', committer: OFFICE, change: 'set', field: 'flag', when: 'flagged' },
+  accountability: { action: 'accountability', label: '问责', committer: OFFICE, signers: [{ field: 'accountability[].decided_by', roles: MAIN }], change: 'append', field: 'accountability', when: 'open' },
+  referral: { action: 'referral', label: '移送纪工委', committer: OFFICE, change: 'append', field: 'referrals', when: 'open' },
+  report: { action: 'report', label: '报送落实情况', committer: ['unit', 'office'], change: 'file', when: 'reporting' },
+  edit: { action: 'edit', label: '修改事项内容', committer: OFFICE, change: 'content', when: 'open' },
 } satisfies Record<string, Amendment>;
+
+/**
+ * How history may change one item field:
+ * - `identity`: never (id, kind);
+ * - `state`: only along an edge of the table;
+ * - `content`: only by the `edit` amendment (the office);
+ * - `deadline`: only together with a new extension ending on it;
+ * - `step`: written by the edge into the state that `adds` it, never
+ *   rewritten — except a step a return edge sends back (its fields may be
+ *   cleared by that return and written again by the edge that redoes it);
+ * - `list`: append-only, grown by the named edge or amendment;
+ * - `set`: set or changed only by the named amendments.
+ */
+export type FieldPolicy =
+  | { policy: 'identity' }
+  | { policy: 'state' }
+  | { policy: 'content' }
+  | { policy: 'deadline' }
+  | { policy: 'step' }
+  | { policy: 'list'; by: string }
+  | { policy: 'set'; by: string[] };
+
+const STEP = { policy: 'step' } as const;
+const CONTENT = { policy: 'content' } as const;
+
+export const ITEM_FIELDS = {
+  id: { policy: 'identity' },
+  kind: { policy: 'identity' },
+  state: { policy: 'state' },
+  deadline: { policy: 'deadline' },
+  title: CONTENT,
+  source: CONTENT,
+  content: CONTENT,
+  requirements: CONTENT,
+  leaders: CONTENT,
+  lead_unit: CONTENT,
+  co_units: CONTENT,
+  reports_due: CONTENT,
+  priority: CONTENT,
+  visibility: CONTENT,
+  tags: CONTENT,
+  registered: STEP,
+  instruction: STEP,
+  assigned: STEP,
+  arranged: STEP,
+  summary: STEP,
+  submitted: STEP,
+  application: STEP,
+  approval: STEP,
+  rejection: STEP,
+  merge: STEP,
+  planned: STEP,
+  inspection: STEP,
+  lead_opinion: STEP,
+  bulletined: STEP,
+  closure: STEP,
+  archive: STEP,
+  cancellation: STEP,
+  returns: { policy: 'list', by: 'return' },
+  extensions: { policy: 'list', by: 'extend' },
+  accountability: { policy: 'list', by: 'accountability' },
+  referrals: { policy: 'list', by: 'referral' },
+  flag: { policy: 'set', by: ['flag', 'unflag'] },
+} as const satisfies Record<ItemField, FieldPolicy>;
+
+/** Content fields (changed only by the `edit` amendment), in display order. */
+export const CONTENT_FIELDS = (Object.keys(ITEM_FIELDS) as ItemField[]).filter((f) => ITEM_FIELDS[f].policy === 'content');
+
+/** Append-only list fields, each with the action that grows it. */
+export const LIST_FIELDS = (Object.keys(ITEM_FIELDS) as ItemField[]).filter((f) => ITEM_FIELDS[f].policy === 'list');
+
+/** The amendment with this action name. */
+export function amendment(action: string): Amendment | undefined {
+  return (Object.values(AMENDMENTS) as Amendment[]).find((a) => a.action === action);
+}
+
+/**
+ * Step fields a return edge may clear and a later edge write again: the
+ * fields of the state the return leaves (the 汇报 or 通报 sent back).
+ */
+export function redoableFields(kind: ItemKind): Set<StepField> {
+  const wf = WORKFLOWS[kind];
+  return new Set(wf.edges.filter((e) => e.appends && e.from).flatMap((e) => wf.states[e.from!]?.adds ?? []));
+}
+
+/** Fields an edge writes: those its target state adds (none for a return). */
+export function fieldsWritten(kind: ItemKind, edge: Edge): StepField[] {
+  return edge.appends ? [] : (WORKFLOWS[kind].states[edge.to]?.adds ?? []);
+}
+
+/** Fields an edge clears: a return clears the step it sends back. */
+export function fieldsCleared(kind: ItemKind, edge: Edge): StepField[] {
+  return edge.appends && edge.from ? (WORKFLOWS[kind].states[edge.from]?.adds ?? []) : [];
+}
+
+/**
+ * Fields that may still change on an item in a frozen or terminal state:
+ * those written by the edges leaving it (an archive after closure).
+ */
+export function fieldsOpenIn(kind: ItemKind, state: State): Set<string> {
+  return new Set(edgesFrom(kind, state).flatMap((e) => ['state', ...fieldsWritten(kind, e)]));
+}
 
 /** States an item of `kind` may be in. */
 export function statesOf(kind: ItemKind): State[] {
