@@ -16,6 +16,7 @@ import { registerSteps } from './steps.ts';
 import { registerBulletinDraft } from './bulletin-draft.ts';
 import { registerExport } from './export.ts';
 import { registerStats } from './stats.ts';
+import { registerRemind } from './remind.ts';
 
 export interface Io {
   out: (s: string) => void;
@@ -28,7 +29,7 @@ const processIo: Io = { out: (s) => process.stdout.write(s), err: (s) => process
 export type Register = (program: Command, io: Io) => void;
 
 // the bulletin draft comes after the groups that may own the `bulletin` edge command
-const GROUPS: Register[] = [registerSteps, registerStats, registerExport, registerBulletinDraft];
+const GROUPS: Register[] = [registerSteps, registerStats, registerRemind, registerExport, registerBulletinDraft];
 
 export function buildProgram(io: Io = processIo): Command {
   const program = new Command('ledger');

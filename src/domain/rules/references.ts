@@ -43,6 +43,7 @@ export const REFERENCE_FIELDS = {
     'accountability[].unit': 'unit',
     'accountability[].decided_by': 'person',
     'referrals[].by': 'person',
+    'reminders[].by': 'person',
   },
   report: { unit: 'unit', by: 'person' },
   notice: { by: 'person', approved_by: 'person', 'items[]': 'item', 'to_leaders[]': 'person', 'to_units[]': 'unit' },
