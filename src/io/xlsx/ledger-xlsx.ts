@@ -121,7 +121,16 @@ export function figuresSheet(wb: ExcelJS.Workbook, f: PeriodFigures, unitName: (
   return ws;
 }
 
+/** The workbook as bytes (the site's download). */
+export async function ledgerXlsxBytes(w: LedgerWorkbook): Promise<Uint8Array<ArrayBuffer>> {
+  return new Uint8Array((await ledgerWorkbook(w).xlsx.writeBuffer()) as ArrayBuffer);
+}
+
 export async function writeLedgerXlsx(file: string, w: LedgerWorkbook): Promise<void> {
+  await ledgerWorkbook(w).xlsx.writeFile(file);
+}
+
+function ledgerWorkbook(w: LedgerWorkbook): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = w.organisation;
   wb.created = new Date(Date.UTC(2000, 0, 1));
@@ -135,7 +144,7 @@ export async function writeLedgerXlsx(file: string, w: LedgerWorkbook): Promise<
     ledgerSheet(wb, key, `${w.organisation}督查工作台账（${key}${w.scope ? `，${w.scope}` : ''}）`, rows, w.onRow);
   }
   figuresSheet(wb, w.figures, w.unitName, `${w.organisation}督查工作统计（${w.figures.period.label}）`, w.partial);
-  await wb.xlsx.writeFile(file);
+  return wb;
 }
 
 /** Unit scores for 绩效目标考核 as a workbook with only the 统计 sheet. */
