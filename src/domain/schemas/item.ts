@@ -212,6 +212,10 @@ export const item = z.strictObject({
       }),
     )
     .default([]),
+  /** 移送街道纪工委：只能追加 */
+  referrals: z
+    .array(z.strictObject({ date: calendarDate, by: personRef, reason: text, case_no: optionalText }))
+    .default([]),
   /** 催办记录：只能追加（ledger remind --record） */
   reminders: z
     .array(
@@ -228,10 +232,6 @@ export const item = z.strictObject({
         note: optionalText,
       }),
     )
-    .default([]),
-  /** 移送街道纪工委：只能追加 */
-  referrals: z
-    .array(z.strictObject({ date: calendarDate, by: personRef, reason: text, case_no: optionalText }))
     .default([]),
 });
 
