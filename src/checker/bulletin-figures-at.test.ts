@@ -32,3 +32,21 @@ describe('as of the bulletin’s commit', () => {
     expect(bad.map((i) => i.message)).toEqual(['通报中 figures.feedback_rate 写的是 “80%”，按台账截至 2026-04-30 的记录计算应为 “20%”']);
   });
 });
+
+describe('the range check', () => {
+  it('flags a bulletin pushed with a hand-changed rate, as of its commit', async () => {
+    const { checkRange } = await import('./check-range.ts');
+    const dir = mkdtempSync(join(root, 'range-'));
+    cpSync(join(FIXTURES, 'valid/records'), join(dir, 'records'), { recursive: true });
+    const env = (date: string) => ({ ...process.env, HOME: dir, GIT_AUTHOR_NAME: '孙丽', GIT_AUTHOR_EMAIL: 'sun.li@zhangfan.gov.cn', GIT_COMMITTER_NAME: '孙丽', GIT_COMMITTER_EMAIL: 'sun.li@zhangfan.gov.cn', GIT_AUTHOR_DATE: `${date}T10:00:00+08:00`, GIT_COMMITTER_DATE: `${date}T10:00:00+08:00` });
+    const git = (date: string, ...a: string[]) => execFileSync('git', a, { cwd: dir, env: env(date), encoding: 'utf8' });
+    git('2026-11-20', 'init', '-q', '-b', 'main');
+    git('2026-11-20', 'add', '-A');
+    git('2026-11-20', 'commit', '-q', '-m', 'ledger');
+    const file = join(dir, 'records/bulletins/2026/TB-2026-04.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('  due: 3', '  due: 2'));
+    git('2026-11-21', 'commit', '-q', '-am', '改数字');
+    const r = await checkRange(dir, { range: 'HEAD~1..HEAD' });
+    expect(r.issues.filter((i) => i.code === 'bulletin-figures').map((i) => i.message)).toEqual(['通报中 figures.due 写的是 “2”，按台账截至 2026-04-30 的记录计算应为 “3”']);
+  });
+});
