@@ -42,7 +42,7 @@ export const DRAFT_HELP = `\n${M.examples}\n  ledger bulletin --period 2026-11 -
 export function addDraftOptions(cmd: Command): Command {
   return cmd
     .option('--period <统计期>', M.period)
-    .option('--kind <类型>', '通报类型：meeting（会议督办，默认）、special（专项督查）、overdue（超期事项）')
+    .option('--kind <类型>', '只通报某类事项：meeting（会议督办）、special（专项督查）、overdue（超期事项）；默认全部事项')
     .option('--as <人员>', `${M.as}；默认上一期通报的起草人`)
     .option('--dry-run', '只显示草稿，不写文件')
     .option('--today <日期>', M.today)
@@ -53,8 +53,8 @@ export async function runBulletinDraft(opts: DraftCliOptions, io: Io): Promise<v
   if (!opts.period) throw new UsageError('请用 --period 指定统计期，例如 --period 2026-11');
   const p = parsePeriod(opts.period);
   if (!p.ok) throw new UsageError(p.message);
-  const kind = (opts.kind ?? 'meeting') as DraftKind;
-  if (!KINDS.includes(kind)) throw new UsageError(`通报类型 “${opts.kind}” 不对：只能是 ${KINDS.join('、')}`);
+  const kind = opts.kind as DraftKind | undefined;
+  if (kind !== undefined && !KINDS.includes(kind)) throw new UsageError(`通报类型 “${opts.kind}” 不对：只能是 ${KINDS.join('、')}`);
   const today = todayOf(opts.today);
   if (p.period.from > today) throw new UsageError(`统计期 ${p.period.label} 还没有开始（今天是 ${today}）`);
   const progress = progressBar(opts.json);

@@ -24,6 +24,7 @@ export interface DraftOptions {
   today: string;
   /** Who drafts (an office person's id). */
   by: string;
+  /** Only items of this kind (overdue: only overdue items); default every item, filed as a meeting bulletin. */
   kind?: DraftKind;
 }
 
@@ -63,7 +64,8 @@ export function draftBulletin(ledger: Ledger, o: DraftOptions): BulletinDraft {
     const cur = latest.get(r.itemId);
     if (!cur || cur.date <= r.value.date) latest.set(r.itemId, { date: r.value.date, progress: r.value.progress });
   }
-  const pick = KIND_ITEMS[kind];
+  // without an explicit kind the monthly bulletin covers every kind of item
+  const pick = o.kind ? KIND_ITEMS[kind] : () => true;
   const inP = (d: string) => d >= o.period.from && d <= f.asOf;
   const handedOut = (it: Item) => Boolean(it.assigned?.date && it.assigned.date <= f.asOf) || Boolean(it.inspection?.date && it.inspection.date <= f.asOf);
   const due = f.items.filter((x) => x.due && pick(byId.get(x.id)!) && handedOut(byId.get(x.id)!));
