@@ -33,6 +33,7 @@ import { filesNaming } from '../io/git/grep.ts';
 import { GitError, logCommits } from '../io/git/log-stream.ts';
 import { mergeBases } from '../io/git/merge-bases.ts';
 import { MergeDiffReader } from '../io/git/merge-diffs.ts';
+import { bulletinFiguresAt } from './bulletin-figures-at.ts';
 import { mergePaths, unpaired } from './merge-versions.ts';
 import { buildRegistries, personOf, REGISTRY_KINDS, withRegistry, type Registries, type RegistryKind } from './registries.ts';
 import { addToLedger, idOfPath, loadVersion, referencedPaths, withFields, type Loaded } from './versions.ts';
@@ -246,6 +247,9 @@ export async function checkCommits(repoDir: string, reader: BlobReader, opts: Co
     for (const p of pending) {
       const byFile = new Map(p.partial.items.map((r) => [r.file, r]));
       p.out.push(...checkLedger(p.partial, { files: p.changed }).map((i) => ({ ...(byFile.has(i.file) ? withFields([i], byFile.get(i.file))[0]! : i), commit: p.ref })));
+      // a bulletin stating figures is held to the whole ledger as of its commit (issue 9)
+      const figured = new Set(p.partial.bulletins.filter((b) => b.value.figures && p.changed.has(b.file)).map((b) => b.file));
+      if (figured.size) p.out.push(...(await bulletinFiguresAt(repoDir, p.sha, figured, reader)).map((i) => ({ ...i, commit: p.ref })));
       if (p.numbered) {
         const all = emptyLedger();
         all.notices = [...p.partial.notices];
