@@ -65,6 +65,20 @@ const NUMBERED_KINDS = new Set(['notice', 'plan', 'bulletin']);
 const REGULAR = new Set(['100644', '100755']);
 const MODE_KINDS: Record<string, string> = { '100755': '可执行文件', '120000': '符号链接', '160000': '子模块', '040000': '文件夹' };
 
+/** Where a path belongs, and whether Git would refuse it: asked for every change of every commit, so remembered. */
+const pathInfo = new Map<string, { cls: Classified | null | undefined; bad: string | undefined }>();
+function infoOf(path: string) {
+  let i = pathInfo.get(path);
+  if (!i) {
+    if (pathInfo.size > 200_000) pathInfo.clear();
+    i = { cls: classifyPath(path), bad: unsafePathComponent(path) };
+    pathInfo.set(path, i);
+  }
+  return i;
+}
+const classify = (path: string) => infoOf(path).cls;
+const unsafe = (path: string) => infoOf(path).bad;
+
 /** One record a commit changed, normalised: a rename out of the checked set is a deletion. */
 interface RecordChange {
   status: ChangeInput['status'];
@@ -164,7 +178,7 @@ export async function checkCommits(repoDir: string, reader: BlobReader, opts: Co
           want(ch.newBlob, ch.path);
         }
         const base = bases.get(c.sha);
-        if (base) for (const m of mergePaths(c)) if (classifyPath(m.path)) baseSpecs.push(`${base}:${m.path}`);
+        if (base) for (const m of mergePaths(c)) if (classify(m.path)) baseSpecs.push(`${base}:${m.path}`);
       }
     }
     const got = await reader.readObjects([...specs, ...baseSpecs]);
@@ -198,13 +212,13 @@ export async function checkCommits(repoDir: string, reader: BlobReader, opts: Co
       const t = reportTrees[i];
       if (t?.type === 'tree') for (const e of treeEntries(t)) naming.set(p.sha, (naming.get(p.sha) ?? new Set()).add(`${dir}/${e.name}`));
     });
-    for (const p of removing) for (const path of naming.get(p.sha) ?? []) if (!p.changed.has(path) && classifyPath(path)) p.recheck.add(path);
+    for (const p of removing) for (const path of naming.get(p.sha) ?? []) if (!p.changed.has(path) && classify(path)) p.recheck.add(path);
     const recheck = pending.flatMap((p) => [...p.recheck].map((path) => ({ p, path })));
     const recheckObjects = await reader.readObjects(recheck.map(({ p, path }) => `${p.sha}:${path}`));
     recheck.forEach(({ p, path }, i) => {
       const o = recheckObjects[i];
       if (o) blobs.set(o.oid, o.bytes);
-      const cls = classifyPath(path)!;
+      const cls = classify(path)!;
       const v = version(path, cls, o?.oid);
       // judged again as of this commit, its own reading problems already reported where it changed
       take(p, path, cls.kind, { located: v.located, issues: [] });
@@ -237,7 +251,7 @@ export async function checkCommits(repoDir: string, reader: BlobReader, opts: Co
     const ctx = pending.flatMap((p) => [...p.ctx].filter((path) => !p.changed.has(path)).map((path) => ({ p, path })));
     const objects = await reader.readObjects(ctx.map(({ p, path }) => `${p.sha}:${path}`));
     ctx.forEach(({ p, path }, i) => {
-      const cls = classifyPath(path);
+      const cls = classify(path);
       const o = objects[i];
       if (o) blobs.set(o.oid, o.bytes);
       // context records change rarely: parse each version once, by blob id
@@ -245,8 +259,11 @@ export async function checkCommits(repoDir: string, reader: BlobReader, opts: Co
       if (v?.located) addToLedger(p.partial, cls!.kind, v.located);
     });
     for (const p of pending) {
-      const byFile = new Map(p.partial.items.map((r) => [r.file, r]));
-      p.out.push(...checkLedger(p.partial, { files: p.changed }).map((i) => ({ ...(byFile.has(i.file) ? withFields([i], byFile.get(i.file))[0]! : i), commit: p.ref })));
+      const found = checkLedger(p.partial, { files: p.changed });
+      if (found.length) {
+        const byFile = new Map(p.partial.items.map((r) => [r.file, r]));
+        p.out.push(...found.map((i) => ({ ...(byFile.has(i.file) ? withFields([i], byFile.get(i.file))[0]! : i), commit: p.ref })));
+      }
       // a bulletin stating figures is held to the whole ledger as of its commit (issue 9)
       const figured = new Set(p.partial.bulletins.filter((b) => b.value.figures && p.changed.has(b.file)).map((b) => b.file));
       if (figured.size) p.out.push(...(await bulletinFiguresAt(repoDir, p.sha, figured, reader)).map((i) => ({ ...i, commit: p.ref })));
@@ -257,7 +274,7 @@ export async function checkCommits(repoDir: string, reader: BlobReader, opts: Co
         all.bulletins = [...p.partial.bulletins];
         const seen = new Set([...all.notices, ...all.plans, ...all.bulletins].map((r) => r.file));
         for (const s of siblings.get(p.sha) ?? []) {
-          const cls = classifyPath(s.path);
+          const cls = classify(s.path);
           if (seen.has(s.path) || !cls) continue;
           const v = version(s.path, cls, s.oid);
           if (v.located) addToLedger(all, cls.kind, v.located);
@@ -277,7 +294,7 @@ export async function checkCommits(repoDir: string, reader: BlobReader, opts: Co
     const before = await registriesOf(c.parents[0]);
     let after = before;
     for (const ch of c.changes) {
-      const cls = classifyPath(ch.path);
+      const cls = classify(ch.path);
       if (cls && REGISTRY_KINDS.has(cls.kind)) after = withRegistry(after, cls.kind as RegistryKind, ch.newBlob ? (blobs.get(ch.newBlob) ?? null) : null);
     }
     regsAt.set(c.sha, after);
@@ -301,13 +318,13 @@ export async function checkCommits(repoDir: string, reader: BlobReader, opts: Co
     // ——— the paths themselves (against the first parent: what this commit brought in) ———
     let recordChanges = 0;
     for (const ch of c.changes) {
-      const bad = unsafePathComponent(ch.path);
+      const bad = unsafe(ch.path);
       if (bad !== undefined) {
         out.push(issue('unsafe-path', { file: ch.path, line: 1, commit: ref }, { path: ch.path, part: bad }));
         continue;
       }
-      const cls = classifyPath(ch.path);
-      const oldCls = ch.oldPath ? classifyPath(ch.oldPath) : cls;
+      const cls = classify(ch.path);
+      const oldCls = ch.oldPath ? classify(ch.oldPath) : cls;
       if (cls === undefined && oldCls === undefined) continue;
       recordChanges++;
       if (cls === null && ch.newBlob) out.push(issue('unknown-file', { file: ch.path, line: 1, commit: ref }, { path: ch.path }));
@@ -320,8 +337,8 @@ export async function checkCommits(repoDir: string, reader: BlobReader, opts: Co
     if (isMerge) {
       const base = bases.get(c.sha) ?? null;
       for (const m of mergePaths(c)) {
-        const cls = classifyPath(m.path);
-        if (!cls || unsafePathComponent(m.path) !== undefined) continue;
+        const cls = classify(m.path);
+        if (!cls || unsafe(m.path) !== undefined) continue;
         const regular = !m.resultMode || REGULAR.has(m.resultMode);
         const v = (blob: string | undefined): Version => ({ blob, rec: version(m.path, cls, regular ? blob : undefined).located });
         const baseVersion = v(base ? baseBlob.get(`${base}:${m.path}`) : undefined);
@@ -417,7 +434,7 @@ function take(p: Pending, path: string, kind: string, v: Loaded) {
   if (!v.located || REGISTRY_KINDS.has(kind)) return;
   addToLedger(p.partial, kind, v.located);
   for (const r of referencedPaths(kind, v.located.value)) p.ctx.add(r);
-  if (kind === 'report') p.ctx.add(itemPath(classifyPath(path)!.itemId!));
+  if (kind === 'report') p.ctx.add(itemPath(classify(path)!.itemId!));
   if (NUMBERED_KINDS.has(kind) && carriesNumber(v.located.value)) p.numbered = true;
 }
 
@@ -440,12 +457,12 @@ function describe(p: Person | undefined, name: string, email: string): string {
 function recordChangesOf(changes: Change[]): RecordChange[] {
   const out: RecordChange[] = [];
   for (const ch of changes) {
-    if (unsafePathComponent(ch.path) !== undefined) continue;
-    const cls = classifyPath(ch.path);
-    const oldCls = ch.oldPath ? classifyPath(ch.oldPath) : cls;
+    if (unsafe(ch.path) !== undefined) continue;
+    const cls = classify(ch.path);
+    const oldCls = ch.oldPath ? classify(ch.oldPath) : cls;
     if (ch.status === 'R' && ch.oldPath && (!cls || !oldCls || cls.kind !== oldCls.kind)) {
       for (const part of unpaired([ch])) {
-        const pc = classifyPath(part.path);
+        const pc = classify(part.path);
         if (pc) out.push({ status: part.status as 'A' | 'D', path: part.path, cls: pc, oldBlob: part.oldBlob, newBlob: part.newBlob });
       }
       continue;
