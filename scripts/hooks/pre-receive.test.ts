@@ -116,6 +116,13 @@ describe('pre-receive hook: commits', () => {
     expect(deleted.stderr).toContain('【ref-deleted】推送会删除标签 v3');
   });
 
+  it('refuses a ref that points at something other than a commit', () => {
+    const blob = execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: s.repo.dir, input: '不是提交\n', encoding: 'utf8' }).trim();
+    const r = s.push([`${blob}:refs/tags/not-a-commit`]);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/引用 refs\/tags\/not-a-commit: 【bad-ref-target】refs\/tags\/not-a-commit 指向的 [0-9a-f]{7} 不是提交（blob）/);
+  });
+
   it('refuses deleting the main branch', () => {
     const r = s.push([':main']);
     expect(r.status).not.toBe(0);

@@ -141,6 +141,20 @@ describe('a merge is judged against every parent', () => {
     expect(await repo.codes({ range: 'HEAD~1..HEAD' })).toEqual(['merge-dropped']);
   });
 
+  it('two branches each extending the deadline: refused as a conflict on the deadline', async () => {
+    const repo = upTo('in_progress');
+    const ext = (to: string, date: string) => ({ date, from: '2026-04-30', to, approved_by: 'zhang-wei', reason: '涉及产权纠纷。' });
+    repo.git('checkout', '-q', '-b', 'side');
+    repo.commit({ by: 'wang-fang', date: '2026-04-20', files: { [F]: record(superiorItem(ID, 'in_progress', { deadline: '2026-05-31', extensions: [ext('2026-05-31', '2026-04-20')] })) } });
+    repo.git('checkout', '-q', 'main');
+    repo.commit({ by: 'wang-fang', date: '2026-04-21', files: { [F]: record(superiorItem(ID, 'in_progress', { deadline: '2026-06-30', extensions: [ext('2026-06-30', '2026-04-21')] })) } });
+    repo.merge('side', { by: 'wang-fang', date: '2026-04-22', files: { [F]: record(superiorItem(ID, 'in_progress', { deadline: '2026-06-30', extensions: [ext('2026-06-30', '2026-04-21')] })) } });
+    const r = await repo.check({ range: 'HEAD~1..HEAD' });
+    const merge = r.issues.filter((i) => i.commit?.sha === head(repo));
+    expect(merge.map((i) => i.code).sort()).toEqual(['merge-conflict', 'merge-dropped']);
+    expect(merge.find((i) => i.code === 'merge-conflict')!.message).toMatch(/^两个分支都修改了此事项的 deadline（落实时限），且改法不同（第一父提交 [0-9a-f]{7} 一侧：2026-06-30；第二父提交 [0-9a-f]{7} 一侧：2026-05-31），合并结果无法确定$/);
+  });
+
   it('a closed item edited on the other branch: the result is not legal from the side that closed it', async () => {
     const repo = upTo('submitted');
     repo.git('checkout', '-q', '-b', 'side');

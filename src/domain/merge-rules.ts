@@ -181,7 +181,8 @@ function expectedItem(m: MergeRecordInput, base: Located<Item>, sides: Located<I
       e[f] = got;
     } else if (policy === 'state' || policy === 'step' || policy === 'deadline') {
       const [x, y] = changed;
-      const show = (v: unknown) => (policy === 'state' ? `${v}（${STATE_LABELS[v as keyof typeof STATE_LABELS]}）` : JSON.stringify(v ?? null));
+      const show = (v: unknown) =>
+        policy === 'state' ? `${v}（${STATE_LABELS[v as keyof typeof STATE_LABELS]}）` : v === undefined ? '（无）' : typeof v === 'string' ? v : JSON.stringify(v);
       out.push(
         issue('merge-conflict', where([f]), {
           ...(policy === 'state' ? {} : { field: f, label: f === 'deadline' ? '落实时限' : fieldLabel(f) }),
