@@ -97,7 +97,8 @@ export const noFutureDates: Rule = (ctx) => {
   const today = ctx.today;
   if (!today) return [];
   const out: Issue[] = [];
-  const all: Located<unknown>[] = [...ctx.ledger.items, ...ctx.ledger.reports, ...ctx.ledger.notices, ...ctx.ledger.bulletins, ...ctx.ledger.plans];
+  const l = ctx.ledger;
+  const all: Located<unknown>[] = [...l.items, ...l.reports, ...l.notices, ...l.bulletins, ...l.plans, ...l.meetings, ...l.summaries];
   for (const rec of all) {
     for (const { path, date } of dateFields(rec.value)) {
       if (date > today) out.push(at(rec, path, 'future-date', { field: dottedPath(path), date, when: '今天', today }));

@@ -11,6 +11,12 @@ import { signers, stateFits } from './workflow-rules.ts';
 import { extensionChain, noFutureDates, stepOrder } from './dates.ts';
 import { bulletinLinks, mergeLinks, noticeLinks, planLinks } from './links.ts';
 import { identity, registries, reports, visibilityScope } from './records.ts';
+import { attachmentFiles, fileReferences } from './files.ts';
+import { acknowledgements, closureEvidence, reviews } from './handling.ts';
+import { meetingLinks } from './meetings.ts';
+import { summaryLinks } from './summaries.ts';
+import { applicationForm, inspectionResults, mergeCandidates } from './special.ts';
+import { accountabilityKinds, referralAnswers } from './accountability.ts';
 
 export const RULES: Record<string, Rule> = {
   identity,
@@ -27,6 +33,18 @@ export const RULES: Record<string, Rule> = {
   mergeLinks,
   reports,
   visibilityScope,
+  meetingLinks,
+  summaryLinks,
+  fileReferences,
+  attachmentFiles,
+  acknowledgements,
+  reviews,
+  closureEvidence,
+  applicationForm,
+  mergeCandidates,
+  inspectionResults,
+  accountabilityKinds,
+  referralAnswers,
 };
 
 export interface CheckOptions {

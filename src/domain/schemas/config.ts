@@ -43,6 +43,23 @@ export const scoreWeights = z.strictObject({
   flag_penalty: z.number().min(0).default(3),
   /** 每次问责扣分 */
   accountability_penalty: z.number().min(0).default(5),
+  /** 实地督查考核得分（被督查单位的平均分）的权重；0 表示不计入排名 */
+  inspection: z.number().min(0).default(0),
+});
+
+/** File types an attachment may have, told by content (magic bytes), not by extension. */
+export const ATTACHMENT_TYPES = ['pdf', 'jpg', 'png', 'ofd', 'docx', 'xlsx'] as const;
+export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
+
+/** Attachments in an item's `attachments/` folder. */
+export const attachmentsConfig = z.strictObject({
+  /** 单个附件的大小上限（KB）；更大的文件用 Git LFS 存放 */
+  max_kb: z.number().int().min(1).max(1024 * 1024).default(10 * 1024),
+  /** 允许的附件类型（按文件内容识别）：pdf、jpg、png、ofd、docx、xlsx */
+  types: z
+    .array(z.enum(ATTACHMENT_TYPES, { error: `附件类型只能是：${ATTACHMENT_TYPES.join('、')}` }))
+    .min(1)
+    .default([...ATTACHMENT_TYPES]),
 });
 
 export const config = z.strictObject({
@@ -68,7 +85,10 @@ export const config = z.strictObject({
     overdue_penalty: 5,
     flag_penalty: 3,
     accountability_penalty: 5,
+    inspection: 0,
   }),
+  /** 附件：允许的类型和大小上限 */
+  attachments: attachmentsConfig.default({ max_kb: 10 * 1024, types: [...ATTACHMENT_TYPES] }),
   /** Git 校验 */
   git: z
     .strictObject({
@@ -82,3 +102,4 @@ export const config = z.strictObject({
 export type Config = z.output<typeof config>;
 export type SiteBuild = z.output<typeof siteBuild>;
 export type ScoreWeights = z.output<typeof scoreWeights>;
+export type AttachmentsConfig = z.output<typeof attachmentsConfig>;
