@@ -66,13 +66,18 @@ function entries<T>(file: string, parsed: ParsedText, key: string, list: T[], at
  * The valid entries of a registry that failed validation: one mistyped
  * person must not make every reference to everyone else fail as well.
  */
-function salvage<T>(file: string, parsed: ParsedText, key: string, entry: z.ZodType<T>): Located<T>[] {
+function salvage<T>(ledger: Ledger, file: string, parsed: ParsedText, key: string, entry: z.ZodType<T>): Located<T>[] {
   const list = (parsed.data as Record<string, unknown> | undefined)?.[key];
   if (!Array.isArray(list)) return [];
   const ok: { value: T; i: number }[] = [];
   list.forEach((raw, i) => {
     const r = entry.safeParse(raw);
     if (r.success) ok.push({ value: r.data, i });
+    else {
+      // its own issues say what to fix: references to it are not reported again
+      const id = (raw as { id?: unknown } | null)?.id;
+      if (typeof id === 'string') ledger.invalid.add(id.trim());
+    }
   });
   return entries(file, parsed, key, ok.map((o) => o.value), (j) => ok[j]!.i);
 }
@@ -144,13 +149,13 @@ export function loadOne(ledger: Ledger, src: SourceText, cls: Classified): Issue
     case 'people': {
       const parsed = parseYamlText(text, file);
       const v = validateParsed(peopleFile, parsed, file);
-      ledger.people.push(...(v.ok ? entries(file, parsed, 'people', v.value.people) : salvage(file, parsed, 'people', person)));
+      ledger.people.push(...(v.ok ? entries(file, parsed, 'people', v.value.people) : salvage(ledger, file, parsed, 'people', person)));
       return v.issues;
     }
     case 'units': {
       const parsed = parseYamlText(text, file);
       const v = validateParsed(unitsFile, parsed, file);
-      ledger.units.push(...(v.ok ? entries(file, parsed, 'units', v.value.units) : salvage(file, parsed, 'units', unit)));
+      ledger.units.push(...(v.ok ? entries(file, parsed, 'units', v.value.units) : salvage(ledger, file, parsed, 'units', unit)));
       return v.issues;
     }
     default: {
@@ -193,7 +198,11 @@ export class LedgerLoader {
     const before = recordCount(ledger);
     issues.push(...loadOne(ledger, src, cls));
     const id = cls.kind === 'item' ? cls.itemId : cls.fileId;
-    if (recordCount(ledger) === before && id && cls.kind !== 'report') ledger.invalid.add(id);
+    // a file that did not validate: what refers to it is not reported again
+    if (recordCount(ledger) === before) {
+      if (cls.kind === 'report') ledger.invalid.add(src.path);
+      else if (id) ledger.invalid.add(id);
+    }
   }
 
   finish(): LoadResult {

@@ -62,8 +62,8 @@ export const fileReferences: Rule = (ctx) => {
     const year = /^DB-(\d{4})-/.exec(itemId)?.[1] ?? '';
     for (const { path, name, ref } of fileRefs(kind, rec.value)) {
       const exists = ref === 'attachment' ? ctx.index.attachmentsByItem.get(itemId)?.has(name) : ctx.index.reportsByItem.get(itemId)?.some((r) => r.name === name);
-      if (exists) continue;
       const dir = `records/items/${year}/${itemId}/${ref === 'attachment' ? 'attachments' : 'reports'}/`;
+      if (exists || ctx.ledger.invalid.has(`${dir}${name}`)) continue;
       out.push(at(rec, path, ref === 'attachment' ? 'unknown-attachment' : 'unknown-report', { field: dottedPath(path), ref: name, dir }));
     }
   }

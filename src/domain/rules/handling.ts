@@ -37,7 +37,7 @@ export const acknowledgements: Rule = (ctx) => {
         out.push(at(rec, ['acknowledgements', i, 'date'], 'acknowledge-early', { date: a.date, assigned: it.assigned?.date ?? '（尚未交办）' }));
       }
       const by = ctx.index.people.get(a.by)?.value;
-      if (by && by.unit !== a.unit && !by.roles.includes('office')) out.push(at(rec, ['acknowledgements', i, 'by'], 'acknowledge-by', { by: a.by, unit: a.unit }));
+      if (by?.unit && by.unit !== a.unit && !by.roles.includes('office')) out.push(at(rec, ['acknowledgements', i, 'by'], 'acknowledge-by', { by: a.by, unit: a.unit }));
     });
     out.push(...duplicates(rec, 'acknowledgements', (e: Item['acknowledgements'][number]) => e.unit, (k) => `单位 ${k} 的签收`, 'unit'));
   }

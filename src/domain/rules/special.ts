@@ -70,7 +70,7 @@ export const inspectionResults: Rule = (ctx) => {
           out.push(at(rec, ['scores', i, 'unit'], 'score-target', { unit: s.unit, plan: plan.id, targets: plan.targets.join('、') }));
         }
         const by = ctx.index.people.get(s.by)?.value;
-        if (by && !by.roles.includes('office') && !scoring.includes(by.unit ?? '')) {
+        if (by?.unit && !by.roles.includes('office') && !scoring.includes(by.unit)) {
           out.push(at(rec, ['scores', i, 'by'], 'score-by', { by: s.by, plan: plan.id, scoring: scoring.join('、') }));
         }
       });
