@@ -302,7 +302,7 @@ export const CATALOG = {
   },
   'duplicate-entry': {
     title: '重复登记',
-    message: (p) => `${p.label}中 ${p.what} 已登记过（第 ${p.first} 条），第 ${p.n} 条重复`,
+    message: (p) => `${p.label}中，${p.what}已登记过（第 ${p.first} 条），第 ${p.n} 条重复`,
     hint: () => '每个单位签收一次、每份落实情况审核一次、每个单位打分一次、每条移送签收一次；如需更正请联系考核督查办',
   },
   'review-reason': {

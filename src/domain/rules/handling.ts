@@ -53,7 +53,7 @@ export const reviews: Rule = (ctx) => {
     it.reviews.forEach((r, i) => {
       const report = reports.find((x) => x.name === r.report);
       if (report && r.date < report.value.date) {
-        out.push(at(rec, ['reviews', i, 'date'], 'date-order', { later: `第 ${i + 1} 条审核（reviews）`, laterDate: r.date, earlier: `落实情况 ${r.report}`, earlierDate: report.value.date }));
+        out.push(at(rec, ['reviews', i, 'date'], 'date-order', { later: `第 ${i + 1} 条审核（reviews）`, laterDate: r.date, earlier: `落实情况（${r.report}）`, earlierDate: report.value.date }));
       }
       if (r.result === 'returned' && !r.reason) out.push(at(rec, ['reviews', i, 'result'], 'review-reason', { n: i + 1, report: r.report }));
     });

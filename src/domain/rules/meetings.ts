@@ -16,7 +16,7 @@ export const meetingLinks: Rule = (ctx) => {
       if (!it) return; // reported by references
       if (it.kind !== 'meeting') out.push(at(m, ['items', i], 'meeting-mismatch', { detail: `${id} 是“${KIND_LABELS[it.kind]}”事项，会议只能分解出会议督办事项` }));
       else if (it.source.meeting !== m.value.id) {
-        out.push(at(m, ['items', i], 'meeting-mismatch', { detail: `事项 ${id} 的 source.meeting ${it.source.meeting ? `是 ${it.source.meeting}` : '没有填写'}，没有指向本会议 ${m.value.id}` }));
+        out.push(at(m, ['items', i], 'meeting-mismatch', { detail: `事项 ${id} 的 source.meeting ${it.source.meeting ? `是 ${it.source.meeting}` : '没有填写'}，应为本会议 ${m.value.id}` }));
       }
     });
   }
