@@ -317,7 +317,8 @@ function documentStepIssues(input: ChangeInput, spec: DocumentSpec, oldRec: Loca
   }
   // who may commit: the roles of every step added, or the document's own for other changes
   for (const s of added) out.push(...roleIssue(input, newRec, [s.field], s.label, s.committer));
-  if (!added.length || changedOther.length) out.push(...roleIssue(input, newRec, [], `修改${spec.label}`, spec.committer));
+  // (a new document is its first step: its other fields come with it)
+  if (oldRec && (!added.length || changedOther.length)) out.push(...roleIssue(input, newRec, [], `修改${spec.label}`, spec.committer));
   return out;
 }
 
