@@ -110,6 +110,10 @@ describe('签收, review of a report, closure evidence', () => {
     "records/items/2026/DB-2026-0031/item.md:23: 【date-order】第 1 条审核（reviews）的日期 2026-03-19 早于落实情况（2026-03-20-urban.md）的日期 2026-03-20
         提示：各环节日期须按办理先后顺序；请核对日期"
   `));
+  it('date-order-list', () => expect(run('date-order-list')).toMatchInlineSnapshot(`
+    "records/items/2026/DB-2026-0031/item.md:21: 【date-order】签收记录第 3 条的日期 2026-03-11 早于第 2 条的日期 2026-03-12
+        提示：各环节日期须按办理先后顺序；请核对日期"
+  `));
   it('closure-evidence', () => expect(run('closure-evidence')).toMatchInlineSnapshot(`
     "records/items/2026/DB-2026-0032/item.md:21: 【closure-evidence】销号依据的落实情况 2026-03-31-urban.md 尚未经考核督查办审核（reviews 中没有它的审核记录）
         提示：销号只能依据经考核督查办审核通过（reviews 中 result: accepted）且早于销号日期的落实情况；被退回的落实情况不能作为依据"

@@ -6,7 +6,7 @@
 import type { Issue } from '../issues.ts';
 import type { Located } from '../ledger.ts';
 import type { Item } from '../schemas/item.ts';
-import { FIELD_LABELS, requiredFields, statesOf, type StepField } from '../workflow.ts';
+import { FIELD_LABELS, LIST_FIELDS, LIST_LABELS, requiredFields, statesOf, type StepField } from '../workflow.ts';
 import { at, dottedPath, type Rule } from './context.ts';
 
 function stepDate(it: Item, f: StepField): string | undefined {
@@ -79,6 +79,24 @@ export const extensionChain: Rule = (ctx) => {
     const last = ext[ext.length - 1];
     if (last && last.to !== rec.value.deadline) {
       out.push(at(rec, ['deadline'], 'extension-chain', { detail: `落实时限 ${rec.value.deadline} 与最后一条延期记录的新时限 ${last.to} 不一致` }));
+    }
+  }
+  return out;
+};
+
+/** An append-only list grows in time: each entry is dated on or after the one before it. */
+export const listOrder: Rule = (ctx) => {
+  const out: Issue[] = [];
+  for (const rec of ctx.ledger.items) {
+    for (const key of LIST_FIELDS) {
+      const list = (rec.value as unknown as Record<string, { date: string }[]>)[key] ?? [];
+      list.forEach((e, i) => {
+        const prev = list[i - 1];
+        if (prev && e.date < prev.date) {
+          const label = LIST_LABELS[key as keyof typeof LIST_LABELS];
+          out.push(at(rec, [key, i, 'date'], 'date-order', { later: `${label}第 ${i + 1} 条`, laterDate: e.date, earlier: `第 ${i} 条`, earlierDate: prev.date }));
+        }
+      });
     }
   }
   return out;

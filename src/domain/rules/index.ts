@@ -8,7 +8,7 @@ import { sortIssues, type Issue } from '../issues.ts';
 import type { Rule, RuleContext } from './context.ts';
 import { references } from './references.ts';
 import { signers, stateFits } from './workflow-rules.ts';
-import { extensionChain, noFutureDates, stepOrder } from './dates.ts';
+import { extensionChain, listOrder, noFutureDates, stepOrder } from './dates.ts';
 import { bulletinLinks, mergeLinks, noticeLinks, planLinks } from './links.ts';
 import { identity, registries, reports, visibilityScope } from './records.ts';
 import { attachmentFiles, fileReferences } from './files.ts';
@@ -26,6 +26,7 @@ export const RULES: Record<string, Rule> = {
   signers,
   stepOrder,
   extensionChain,
+  listOrder,
   noFutureDates,
   noticeLinks,
   bulletinLinks,

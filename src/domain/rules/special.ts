@@ -1,6 +1,8 @@
 /**
  * Special supervision after the plan (notice 二、（三）2–4): applications
- * that could be merged are flagged (可合并进行的一律合并进行); on-site
+ * that could be merged are flagged (可合并进行的一律合并进行: two active
+ * applications whose applicants both declared them mergeable, of the same
+ * mode, with shared targets and overlapping times, under different plans); on-site
  * inspections are scored by the business department, per inspected unit;
  * phone/written inspections are summed up for the main leader; the
  * bulletin comes only once those results exist.
@@ -39,7 +41,8 @@ export const mergeCandidates: Rule = (ctx) => {
         seen.add(key);
         const pa = a.value.application!;
         const pb = b.value.application!;
-        if (pa.to < pb.from || pb.to < pa.from) continue;
+        // both applicants said theirs could be merged, same mode, overlapping time
+        if (!pa.mergeable || !pb.mergeable || pa.mode !== pb.mode || pa.to < pb.from || pb.to < pa.from) continue;
         const samePlan = a.value.planned && b.value.planned && a.value.planned.plan === b.value.planned.plan;
         if (samePlan) continue;
         const units = pb.targets.filter((u) => pa.targets.includes(u));
