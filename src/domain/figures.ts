@@ -262,13 +262,18 @@ export function tally(list: readonly ItemFigures[]): Tally {
   };
 }
 
+/** A further rate (0–1, null: left out) and its weight, e.g. on-site inspection scores (`inspection-scores.ts`). */
+export type ScorePart = [number | null, number];
+
 /** The documented score of a tally; null when it has no item. */
-export function score(t: Tally, w: ScoreWeights): number | null {
-  if (t.total === 0) return null;
+export function score(t: Tally, w: ScoreWeights, extra: readonly ScorePart[] = []): number | null {
+  // a unit leading no item is scored on its further rates alone, if it has any
+  if (t.total === 0 && !extra.some(([r]) => r !== null)) return null;
   const parts: [number | null, number][] = [
     [t.completionRate, w.completion],
     [t.onTimeRate, w.on_time],
     [t.feedbackRate, w.feedback],
+    ...extra,
   ];
   const all = parts.reduce((s, [, x]) => s + x, 0);
   const have = parts.filter(([r]) => r !== null);
@@ -291,9 +296,9 @@ export interface Ranked<K> {
 }
 
 /** Rank entries with a score, best first; ties share a rank (1, 2, 2, 4). */
-export function rank<K>(entries: { key: K; tally: Tally }[], w: ScoreWeights): Ranked<K>[] {
+export function rank<K>(entries: { key: K; tally: Tally; extra?: readonly ScorePart[] }[], w: ScoreWeights): Ranked<K>[] {
   const scored = entries
-    .map((e) => ({ ...e, score: score(e.tally, w) }))
+    .map((e) => ({ ...e, score: score(e.tally, w, e.extra) }))
     .filter((e): e is { key: K; tally: Tally; score: number } => e.score !== null)
     .sort((a, b) => b.score - a.score);
   const n = scored.length;

@@ -20,7 +20,10 @@ import {
   type Tally,
 } from '../../domain/figures.ts';
 import type { Issue } from '../../domain/issues.ts';
-import type { Located, LocatedReport } from '../../domain/ledger.ts';
+import type { Located, LocatedAttachment, LocatedReport } from '../../domain/ledger.ts';
+import { inspectionPart, inspectionScoresByUnit, type UnitScores } from '../../domain/inspection-scores.ts';
+import type { Meeting } from '../../domain/schemas/meeting.ts';
+import type { SummaryDoc } from '../../domain/schemas/summary.ts';
 import type { Bulletin } from '../../domain/schemas/bulletin.ts';
 import { config as configSchema, type Config, type SiteBuild } from '../../domain/schemas/config.ts';
 import type { Item } from '../../domain/schemas/item.ts';
@@ -100,6 +103,16 @@ export interface Site {
   notices: Located<Notice>[];
   bulletins: Located<Bulletin>[];
   plans: Located<Plan>[];
+  /** Meetings (分解立项), newest first; their `items` lists only items this build shows. */
+  meetings: Located<Meeting>[];
+  meetingById: Map<string, Located<Meeting>>;
+  /** 督查汇报 documents, newest first. */
+  summaries: Located<SummaryDoc>[];
+  summaryById: Map<string, Located<SummaryDoc>>;
+  /** Item id → its attachments this build shows (with their bytes). */
+  attachments: Map<string, LocatedAttachment[]>;
+  /** On-site inspection scores per inspected unit (all items this build shows). */
+  inspection: Map<string, UnitScores>;
   noticeById: Map<string, Located<Notice>>;
   bulletinById: Map<string, Located<Bulletin>>;
   planById: Map<string, Located<Plan>>;
@@ -256,10 +269,16 @@ export async function loadSite(env: SiteEnv): Promise<Site> {
   const tallyByUnit = tallyOf(byUnit);
   const tallyByLeader = tallyOf(byLeader);
   const tallyByYear = tallyOf(byYear);
+  const inspection = inspectionScoresByUnit(items.map((v) => v.item));
   const ranking = rank(
-    [...units.values()].filter((u) => u.ranked && tallyByUnit.has(u.id)).map((u) => ({ key: u.id, tally: tallyByUnit.get(u.id)! })),
+    [...units.values()]
+      // units leading items, and (when inspection scores count) units inspected on site
+      .filter((u) => u.ranked && (tallyByUnit.has(u.id) || (config.score.inspection > 0 && inspection.has(u.id))))
+      .map((u) => ({ key: u.id, tally: tallyByUnit.get(u.id) ?? tally([]), extra: inspectionPart(u.id, inspection, config.score) })),
     config.score,
   );
+  const attachments = new Map<string, LocatedAttachment[]>();
+  for (const a of ledger.attachments) (attachments.get(a.itemId) ?? attachments.set(a.itemId, []).get(a.itemId)!).push(a);
   const leaders = [...people.values()].filter((p) => byLeader.has(p.id));
 
   // ——— timelines and the audit trail, visible items only ———
@@ -312,6 +331,12 @@ export async function loadSite(env: SiteEnv): Promise<Site> {
     notices: sortDocs(ledger.notices),
     bulletins,
     plans: sortDocs(ledger.plans),
+    meetings: sortDocs(ledger.meetings),
+    meetingById: new Map(ledger.meetings.map((m) => [m.value.id, m])),
+    summaries: [...ledger.summaries].sort((a, b) => b.value.drafted.date.localeCompare(a.value.drafted.date) || b.value.id.localeCompare(a.value.id)),
+    summaryById: new Map(ledger.summaries.map((m) => [m.value.id, m])),
+    attachments,
+    inspection,
     noticeById: new Map(ledger.notices.map((n) => [n.value.id, n])),
     bulletinById: new Map(ledger.bulletins.map((n) => [n.value.id, n])),
     planById: new Map(ledger.plans.map((n) => [n.value.id, n])),
