@@ -5,11 +5,12 @@
  * pinned. Cases: tests/fixtures/cases.ts; the older cases are pinned in
  * check-tree.test.ts.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CASES, copyCase } from '../../tests/fixtures/cases.ts';
+import { CATALOG } from '../domain/issues.ts';
 import { checkTree } from './check-tree.ts';
 import { formatIssue } from './format.ts';
 
@@ -172,4 +173,14 @@ describe('问责 and the 纪工委', () => {
     "records/items/2026/DB-2026-0001/item.md:60: 【referral-receipt】第 1 条移送记录还没有纪工委签收（referral_receipts），却已有处理结果反馈
         提示：先登记纪工委签收（日期、签收人、受理编号），再登记处理结果"
   `));
+});
+
+describe('the staff guide', () => {
+  it('lists every code of the catalogue once, with its title and severity', () => {
+    const guide = readFileSync(new URL('../../records/README.md', import.meta.url), 'utf8');
+    const rows = [...guide.matchAll(/^\| `([a-z0-9-]+)` \| ([^|]+) \| (错误|警告) \|/gm)].map((m) => [m[1], m[2]!.trim(), m[3]]);
+    const expected = Object.entries(CATALOG).map(([code, e]) => [code, e.title, 'severity' in e && e.severity === 'warning' ? '警告' : '错误']);
+    expect(rows.sort()).toEqual(expected.sort());
+    expect(guide).toContain(`检查程序的全部 ${Object.keys(CATALOG).length} 种检查意见`);
+  });
 });

@@ -181,7 +181,7 @@ describe('documents', () => {
 
 describe('accessibility', () => {
   const axeSource = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-  const pages = ['/', '/ledger/', `/items/${INTERNAL.id}/`, '/bulletins/', '/bulletins/2026/04/', '/notices/TZ-2026-007/', '/figures/', '/units/', '/units/urban/', '/leaders/li-ming/', '/audit/', '/search/'];
+  const pages = ['/', '/ledger/', `/items/${INTERNAL.id}/`, '/bulletins/', '/bulletins/2026/04/', '/notices/TZ-2026-007/', '/figures/', '/units/', '/units/urban/', '/leaders/li-ming/', '/audit/', '/search/', '/meetings/', '/meetings/HY-2026-001/', '/summaries/HB-2026-001/', '/plans/FA-2026-001/', '/items/DB-2026-0001/'];
   test.each(pages)('axe finds no serious or critical violation on %s', async (path) => {
     const page = await open(path);
     await page.addScriptTag({ content: axeSource });
