@@ -13,6 +13,10 @@ import { EXIT, Refusal, UsageError } from './errors.ts';
 import { chineseHelp } from './help.ts';
 import { M, usageText } from './messages.ts';
 import { registerSteps } from './steps.ts';
+import { registerBulletinDraft } from './bulletin-draft.ts';
+import { registerExport } from './export.ts';
+import { registerStats } from './stats.ts';
+import { registerRemind } from './remind.ts';
 
 export interface Io {
   out: (s: string) => void;
@@ -24,7 +28,8 @@ const processIo: Io = { out: (s) => process.stdout.write(s), err: (s) => process
 /** Each command group adds its subcommands to the program. */
 export type Register = (program: Command, io: Io) => void;
 
-const GROUPS: Register[] = [registerSteps];
+// the bulletin draft comes after the groups that may own the `bulletin` edge command
+const GROUPS: Register[] = [registerSteps, registerStats, registerRemind, registerExport, registerBulletinDraft];
 
 export function buildProgram(io: Io = processIo): Command {
   const program = new Command('ledger');

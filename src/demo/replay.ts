@@ -23,10 +23,11 @@ import type { SummaryDoc } from '../domain/schemas/summary.ts';
 import { attachmentPath } from '../format/layout.ts';
 import { normaliseText } from '../format/parse-record.ts';
 import {
-  AMENDMENTS,
   DOCUMENTS,
   FIELD_LABELS,
+  ITEM_FIELDS,
   LIST_FIELDS,
+  amendment,
   STATE_LABELS,
   WORKFLOWS,
   findEdge,
@@ -294,27 +295,37 @@ function replayItem(
       },
     });
   });
-  /** Append-only list entries, each a commit by the person it names (or the office). */
-  type Entry<K extends ListKey> = Item[K] extends (infer E)[] ? E : never;
-  const entries = <K extends ListKey>(key: K, priority: number, author: (e: Entry<K>) => string | undefined, message: (e: Entry<K>) => string) =>
-    (it[key] as Entry<K>[]).forEach((e, i) =>
+  /**
+   * Append-only list entries (every list of the table but returns, above),
+   * each a commit by the person the entry names when that person may take
+   * the amendment that grows the list, else by the office.
+   */
+  const DETAIL: Partial<Record<ListKey, (e: never) => string>> = {
+    extensions: (e: Item['extensions'][number]) => `：${e.from} → ${e.to}（${e.reason}）`,
+    accountability: (e: Item['accountability'][number]) => `${e.kind === 'ordered' ? '（责成追究责任）' : ''}：${e.measure}`,
+    referrals: (e: Item['referrals'][number]) => `：${e.reason}`,
+    referral_receipts: (e: Item['referral_receipts'][number]) => `（第 ${e.referral} 条${e.case_no ? `，${e.case_no}` : ''}）`,
+    referral_outcomes: (e: Item['referral_outcomes'][number]) => `（第 ${e.referral} 条）`,
+    acknowledgements: (e: Item['acknowledgements'][number]) => `（${e.unit}）`,
+    reviews: (e: Item['reviews'][number]) => `：${e.report} ${REVIEW_LABELS[e.result]}`,
+    scores: (e: Item['scores'][number]) => `（${e.unit} ${e.score} 分）`,
+  };
+  for (const key of LIST_FIELDS as ListKey[]) {
+    if (key === 'returns') continue;
+    const policy = ITEM_FIELDS[key] as { by: string };
+    const am = amendment(policy.by);
+    ((it as unknown as Record<string, { date: string; by?: string }[]>)[key] ?? []).forEach((e, i) => {
+      const named = e.by ? people.get(e.by) : undefined;
       moments.push({
-        date: (e as { date: string }).date,
-        priority,
-        author: people.get(author(e) ?? '') ?? office,
-        message: `${it.id} ${message(e)}`,
+        date: e.date,
+        // a review comes after the report it judges, filed the same day
+        priority: key === 'reviews' ? P.review : P.step,
+        author: named && am && named.roles.some((r) => am.committer.includes(r)) ? named : office,
+        message: `${it.id} ${am?.label ?? key}${DETAIL[key]?.(e as never) ?? ''}`,
         apply: (v) => void (v.counts[key] = i + 1),
-      }),
-    );
-  entries('extensions', P.step, () => undefined, (e) => `延期：${e.from} → ${e.to}（${e.reason}）`);
-  entries('accountability', P.step, () => undefined, (e) => `${e.kind === 'ordered' ? '责成追究责任' : '问责'}：${e.measure}`);
-  entries('referrals', P.step, () => undefined, (e) => `${AMENDMENTS.referral.label}：${e.reason}`);
-  entries('referral_receipts', P.step, (e) => e.by, (e) => `${AMENDMENTS['receive-referral'].label}（第 ${e.referral} 条${e.case_no ? `，${e.case_no}` : ''}）`);
-  entries('referral_outcomes', P.step, (e) => e.by, (e) => `${AMENDMENTS['referral-outcome'].label}（第 ${e.referral} 条）`);
-  entries('acknowledgements', P.step, (e) => e.by, (e) => `${AMENDMENTS.acknowledge.label}（${e.unit}）`);
-  entries('reviews', P.review, (e) => e.by, (e) => `${AMENDMENTS.review.label}：${e.report} ${REVIEW_LABELS[e.result]}`);
-  entries('scores', P.step, (e) => e.by, (e) => `${AMENDMENTS.score.label}（${e.unit} ${e.score} 分）`);
-  entries('inspection_summaries', P.step, (e) => e.by, () => AMENDMENTS['summarise-inspection'].label);
+      });
+    });
+  }
   if (it.flag) {
     moments.push({ date: it.flag.date, priority: P.step, author: office, message: `${it.id} 挂牌督办：${it.flag.reason}`, apply: (v) => void (v.flag = 'on') });
     if (it.flag.lifted) moments.push({ date: it.flag.lifted, priority: P.late, author: office, message: `${it.id} 摘牌`, apply: (v) => void (v.flag = 'lifted') });

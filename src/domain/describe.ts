@@ -5,7 +5,7 @@
  * item and a way to name people and units.
  */
 import type { Item } from './schemas/item.ts';
-import { CADENCE_LABELS, PRIORITY_LABELS, SOURCE_TYPE_LABELS } from './schemas/item.ts';
+import { CADENCE_LABELS, PRIORITY_LABELS, REMINDER_METHOD_LABELS, SOURCE_TYPE_LABELS } from './schemas/item.ts';
 import { STATE_LABELS, type StepField } from './workflow.ts';
 
 /** How people and units are named in the sentences (id → display name). */
@@ -170,6 +170,7 @@ export function describeItemChange(before: Item | undefined, after: Item | undef
     ['落实情况审核记录', before.reviews, after.reviews, (e: Item['reviews'][number]) => `：${e.report} ${e.result === 'accepted' ? '审核通过' : `退回重报${e.reason ? `（${clip(e.reason, 30)}）` : ''}`}`],
     ['实地督查考核得分', before.scores, after.scores, (e: Item['scores'][number]) => `：${n.unit(e.unit)} ${e.score} 分`],
     ['电话和文字督查汇总', before.inspection_summaries, after.inspection_summaries, (e: Item['inspection_summaries'][number]) => `：上报${n.person(e.to)}`],
+    ['催办记录', before.reminders, after.reminders, (e: Item['reminders'][number]) => `：${REMINDER_METHOD_LABELS[e.method]}催办${e.to.join('、')}`],
   ];
   for (const [label, a, b, detail] of lists) {
     const added = grown(a, b);

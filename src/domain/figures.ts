@@ -16,7 +16,8 @@
  *   approved by a main leader).
  * - 应办结: finished, or its deadline has passed.
  * - 超期: not finished and the deadline has passed.
- * - 办结率 = 已办结 ÷ 全部事项; 按期办结率 = 按期办结 ÷ 应办结.
+ * - 办结率 = 已办结 ÷ 应办结; 按期办结率 = 按期办结 ÷ 应办结 (items not yet due
+ *   count in neither: see period-figures.ts for the figures of a period).
  * - 反馈率 = 按时反馈次数 ÷ 应反馈次数. The dates a report is due come
  *   from `reports_due` (weekly / biweekly / monthly from the day the item was
  *   handed over, or named dates, or once by the deadline or completion); each
@@ -256,24 +257,19 @@ export function tally(list: readonly ItemFigures[]): Tally {
   }
   return {
     ...t,
-    completionRate: rate(t.done, t.total),
+    completionRate: rate(t.done, t.due),
     onTimeRate: rate(t.onTime, t.due),
     feedbackRate: rate(t.feedbackAnswered, t.feedbackDue),
   };
 }
 
-/** A further rate (0–1, null: left out) and its weight, e.g. on-site inspection scores (`inspection-scores.ts`). */
-export type ScorePart = [number | null, number];
-
 /** The documented score of a tally; null when it has no item. */
-export function score(t: Tally, w: ScoreWeights, extra: readonly ScorePart[] = []): number | null {
-  // a unit leading no item is scored on its further rates alone, if it has any
-  if (t.total === 0 && !extra.some(([r]) => r !== null)) return null;
+export function score(t: Tally, w: ScoreWeights): number | null {
+  if (t.total === 0) return null;
   const parts: [number | null, number][] = [
     [t.completionRate, w.completion],
     [t.onTimeRate, w.on_time],
     [t.feedbackRate, w.feedback],
-    ...extra,
   ];
   const all = parts.reduce((s, [, x]) => s + x, 0);
   const have = parts.filter(([r]) => r !== null);
@@ -296,9 +292,9 @@ export interface Ranked<K> {
 }
 
 /** Rank entries with a score, best first; ties share a rank (1, 2, 2, 4). */
-export function rank<K>(entries: { key: K; tally: Tally; extra?: readonly ScorePart[] }[], w: ScoreWeights): Ranked<K>[] {
+export function rank<K>(entries: { key: K; tally: Tally }[], w: ScoreWeights): Ranked<K>[] {
   const scored = entries
-    .map((e) => ({ ...e, score: score(e.tally, w, e.extra) }))
+    .map((e) => ({ ...e, score: score(e.tally, w) }))
     .filter((e): e is { key: K; tally: Tally; score: number } => e.score !== null)
     .sort((a, b) => b.score - a.score);
   const n = scored.length;

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { superiorItem } from '../checker/test-repo.ts';
-import { rank, score, tally } from './figures.ts';
+import { periodScore, rankUnits, tallyPeriod } from './period-figures.ts';
 import { inspectionPart, inspectionScoresByUnit } from './inspection-scores.ts';
 import { scoreWeights } from './schemas/config.ts';
 import { item, type Item } from './schemas/item.ts';
@@ -34,9 +34,14 @@ describe('inspection scores', () => {
 
   it('ranks a unit leading no item on its inspections alone', () => {
     const w = scoreWeights.parse({ inspection: 20 });
-    expect(score(tally([]), w)).toBeNull();
-    expect(score(tally([]), w, inspectionPart('community-4', by, w))).toBe(94.2); // 0.785 × 120
-    const r = rank([{ key: 'community-1', tally: tally([]), extra: inspectionPart('community-1', by, w) }, { key: 'community-4', tally: tally([]), extra: inspectionPart('community-4', by, w) }], w);
-    expect(r.map((x) => [x.key, x.score])).toEqual([['community-1', 105], ['community-4', 94.2]]);
+    expect(periodScore(tallyPeriod([]), w)).toBeNull();
+    expect(periodScore(tallyPeriod([]), w, inspectionPart('community-4', by, w))).toBe(94.2); // 0.785 × 120
+    const r = rankUnits(['community-1', 'community-4'].map((unit) => ({ unit, tally: tallyPeriod([]), extra: inspectionPart(unit, by, w), inspection: by.get(unit)?.mean })), w);
+    expect(r.map((x) => [x.unit, x.score, x.inspection])).toEqual([['community-1', 105, 87.5], ['community-4', 94.2, 78.5]]);
+  });
+
+  it('counts only the scores of the period when one is given', () => {
+    expect(inspectionScoresByUnit(items, { from: '2026-05-01', to: '2026-12-31' }).size).toBe(0);
+    expect(inspectionScoresByUnit(items, { from: '2026-04-01', to: '2026-04-30' }).get('community-1')?.mean).toBe(87.5);
   });
 });

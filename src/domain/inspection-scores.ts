@@ -15,12 +15,16 @@ export interface UnitScores {
   scores: { item: string; date: string; score: number; by: string; note?: string }[];
 }
 
-/** Every inspected unit's scores over `items` (void items left out), mean rounded to one decimal. */
-export function inspectionScoresByUnit(items: Iterable<Item>): Map<string, UnitScores> {
+/**
+ * Every inspected unit's scores over `items` (void items left out; only
+ * scores dated within `period` when given), mean rounded to one decimal.
+ */
+export function inspectionScoresByUnit(items: Iterable<Item>, period?: { from: string; to: string }): Map<string, UnitScores> {
   const out = new Map<string, UnitScores>();
   for (const it of items) {
     if (VOID_STATES.includes(it.state)) continue;
     for (const s of it.scores) {
+      if (period && (s.date < period.from || s.date > period.to)) continue;
       const u = out.get(s.unit) ?? { mean: 0, scores: [] };
       u.scores.push({ item: it.id, date: s.date, score: s.score, by: s.by, ...(s.note ? { note: s.note } : {}) });
       out.set(s.unit, u);
@@ -35,7 +39,7 @@ export function inspectionScoresByUnit(items: Iterable<Item>): Map<string, UnitS
  * configured weight, or nothing when the weight is 0. A unit never
  * inspected has no rate (left out, like a rate with no denominator).
  */
-export function inspectionPart(unit: string, scores: Map<string, UnitScores>, w: ScoreWeights): [number | null, number][] {
+export function inspectionPart(unit: string, scores: ReadonlyMap<string, UnitScores>, w: ScoreWeights): [number | null, number][] {
   if (!w.inspection) return [];
   const s = scores.get(unit);
   return [[s ? s.mean / 100 : null, w.inspection]];

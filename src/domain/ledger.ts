@@ -4,6 +4,7 @@
  * `format/load-ledger.ts` from texts; read by rules, figures and the site.
  */
 import type { Attachment } from './schemas/attachment.ts';
+import type { Adjustment } from './schemas/adjustment.ts';
 import type { Bulletin } from './schemas/bulletin.ts';
 import type { Config } from './schemas/config.ts';
 import type { Item } from './schemas/item.ts';
@@ -18,7 +19,7 @@ import type { Unit } from './schemas/units.ts';
 export type FieldPath = ReadonlyArray<string | number>;
 
 /** The kinds of file a ledger repository holds. */
-export type RecordKind = 'config' | 'people' | 'units' | 'item' | 'report' | 'notice' | 'bulletin' | 'plan' | 'meeting' | 'summary' | 'attachment';
+export type RecordKind = 'config' | 'people' | 'units' | 'item' | 'report' | 'notice' | 'bulletin' | 'plan' | 'adjustment' | 'meeting' | 'summary' | 'attachment';
 
 /** A validated record and its source position. */
 export interface Located<T> {
@@ -64,6 +65,8 @@ export interface Ledger {
    * they reference: only then is a file nothing refers to worth a warning.
    */
   complete?: boolean;
+  /** Manual 加减分 decided by a main leader. */
+  adjustments: Located<Adjustment>[];
   /**
    * Ids of records whose file exists but did not validate (from the file or
    * folder name). References to them are not reported again: the file's own
@@ -83,6 +86,7 @@ export const emptyLedger = (): Ledger => ({
   meetings: [],
   summaries: [],
   attachments: [],
+  adjustments: [],
   invalid: new Set(),
 });
 

@@ -422,6 +422,7 @@ export const AMENDMENTS = {
     field: 'inspection_summaries',
     when: 'inspecting',
   },
+  remind: { action: 'remind', label: '催办', committer: OFFICE, signers: [{ field: 'reminders[].by', roles: OFFICE }], change: 'append', field: 'reminders', when: 'reporting' },
   report: { action: 'report', label: '报送落实情况', committer: ['unit', 'office'], change: 'file', when: 'reporting' },
   edit: { action: 'edit', label: '修改事项内容', committer: OFFICE, change: 'content', when: 'open' },
 } satisfies Record<string, Amendment>;
@@ -493,6 +494,7 @@ export const ITEM_FIELDS = {
   reviews: { policy: 'list', by: 'review' },
   scores: { policy: 'list', by: 'score' },
   inspection_summaries: { policy: 'list', by: 'summarise-inspection' },
+  reminders: { policy: 'list', by: 'remind' },
   flag: { policy: 'set', by: ['flag', 'unflag'] },
 } as const satisfies Record<ItemField, FieldPolicy>;
 
@@ -508,10 +510,11 @@ export const LIST_LABELS: Record<ListField, string> = {
   reviews: '落实情况审核记录',
   scores: '实地督查考核得分',
   inspection_summaries: '电话和文字督查汇总',
+  reminders: '催办记录',
 };
 
 /** The office's documents beside the items. */
-export type DocumentKind = 'meeting' | 'summary' | 'notice' | 'plan' | 'bulletin';
+export type DocumentKind = 'meeting' | 'summary' | 'notice' | 'plan' | 'bulletin' | 'adjustment';
 
 /** A step of a document that lands step by step. */
 export interface DocumentStep {
@@ -556,6 +559,8 @@ export const DOCUMENTS: Record<DocumentKind, DocumentSpec> = {
   },
   notice: { label: '督办通知', committer: OFFICE, signers: [{ field: 'by', roles: OFFICE }, { field: 'approved_by', roles: MAIN }] },
   plan: { label: '专项督查考核方案', committer: OFFICE, signers: [{ field: 'by', roles: OFFICE }] },
+  // a 加减分 is decided by a main leader
+  adjustment: { label: '加减分', committer: OFFICE, signers: [{ field: 'decided_by', roles: MAIN }] },
   bulletin: {
     label: '督查通报',
     committer: OFFICE,

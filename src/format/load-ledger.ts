@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { issue, type Issue } from '../domain/issues.ts';
 import { emptyLedger, type Ledger, type Located, type LocatedAttachment, type LocatedReport, type RecordKind } from '../domain/ledger.ts';
+import { adjustment } from '../domain/schemas/adjustment.ts';
 import { bulletin } from '../domain/schemas/bulletin.ts';
 import { config } from '../domain/schemas/config.ts';
 import { item } from '../domain/schemas/item.ts';
@@ -82,7 +83,7 @@ function salvage<T>(ledger: Ledger, file: string, parsed: ParsedText, key: strin
   return entries(file, parsed, key, ok.map((o) => o.value), (j) => ok[j]!.i);
 }
 
-type MarkdownKind = 'item' | 'report' | 'notice' | 'bulletin' | 'plan' | 'meeting' | 'summary';
+type MarkdownKind = 'item' | 'report' | 'notice' | 'bulletin' | 'plan' | 'adjustment' | 'meeting' | 'summary';
 
 /** Markdown record kinds: their schema and the ledger list a valid one goes to (each schema's output is its list's type). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -94,6 +95,7 @@ const MARKDOWN_RECORDS: Record<MarkdownKind, { schema: z.ZodType; list: (l: Ledg
   plan: { schema: plan, list: (l) => l.plans },
   meeting: { schema: meeting, list: (l) => l.meetings },
   summary: { schema: summaryDoc, list: (l) => l.summaries },
+  adjustment: { schema: adjustment, list: (l) => l.adjustments },
 };
 
 /** Put a loaded record (a report or attachment with its item id and name) into the list of its kind. */

@@ -116,7 +116,7 @@ export const noFutureDates: Rule = (ctx) => {
   if (!today) return [];
   const out: Issue[] = [];
   const l = ctx.ledger;
-  const all: Located<unknown>[] = [...l.items, ...l.reports, ...l.notices, ...l.bulletins, ...l.plans, ...l.meetings, ...l.summaries];
+  const all: Located<unknown>[] = [...l.items, ...l.reports, ...l.notices, ...l.bulletins, ...l.plans, ...l.meetings, ...l.summaries, ...l.adjustments];
   for (const rec of all) {
     for (const { path, date } of dateFields(rec.value)) {
       if (date > today) out.push(at(rec, path, 'future-date', { field: dottedPath(path), date, when: '今天', today }));

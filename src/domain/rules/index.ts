@@ -17,6 +17,7 @@ import { meetingLinks } from './meetings.ts';
 import { summaryLinks } from './summaries.ts';
 import { applicationForm, inspectionResults, mergeCandidates } from './special.ts';
 import { accountabilityKinds, referralAnswers } from './accountability.ts';
+import { bulletinFigureRule, typedBanji } from './bulletin-figures.ts';
 
 export const RULES: Record<string, Rule> = {
   identity,
@@ -46,6 +47,8 @@ export const RULES: Record<string, Rule> = {
   inspectionResults,
   accountabilityKinds,
   referralAnswers,
+  bulletinFigures: bulletinFigureRule,
+  typedBanji,
 };
 
 export interface CheckOptions {
@@ -56,7 +59,7 @@ export interface CheckOptions {
 }
 
 export function checkLedger(ledger: Ledger, opts: CheckOptions = {}): Issue[] {
-  const ctx: RuleContext = { ledger, index: indexLedger(ledger), today: opts.today };
+  const ctx: RuleContext = { ledger, index: indexLedger(ledger), today: opts.today, complete: !opts.files };
   const all = Object.values(RULES).flatMap((rule) => rule(ctx));
   // filter before sorting: sorting reads lines, and lines are computed lazily
   return sortIssues(opts.files ? all.filter((i) => opts.files!.has(i.file)) : all);

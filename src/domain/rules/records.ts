@@ -29,7 +29,7 @@ export const identity: Rule = (ctx) => {
     if (folder !== r.value.id) out.push(at(r, ['id'], 'id-mismatch', { id: r.value.id, what: '文件夹名', expected: folder }));
     else if (!r.value.id.startsWith(`DB-${year}-`)) out.push(at(r, ['id'], 'id-mismatch', { id: r.value.id, what: '年份文件夹', expected: year }));
   }
-  const named: Located<{ id: string }>[] = [...l.notices, ...l.plans, ...l.bulletins, ...l.meetings, ...l.summaries];
+  const named: Located<{ id: string }>[] = [...l.notices, ...l.plans, ...l.bulletins, ...l.adjustments, ...l.meetings, ...l.summaries];
   for (const r of named) {
     const name = r.file.split('/').at(-1)!.replace(/\.md$/, '');
     if (name !== r.value.id) out.push(at(r, ['id'], 'id-mismatch', { id: r.value.id, what: '文件名', expected: name }));
@@ -40,6 +40,7 @@ export const identity: Rule = (ctx) => {
   uniqueIds(l.bulletins, out);
   uniqueIds(l.meetings, out);
   uniqueIds(l.summaries, out);
+  uniqueIds(l.adjustments, out);
   uniqueIds(l.people, out);
   uniqueIds(l.units, out);
 

@@ -55,11 +55,13 @@ export const REFERENCE_FIELDS = {
     'scores[].by': 'person',
     'inspection_summaries[].by': 'person',
     'inspection_summaries[].to': 'person',
+    'reminders[].by': 'person',
   },
   report: { unit: 'unit', by: 'person' },
   notice: { by: 'person', approved_by: 'person', 'items[]': 'item', 'to_leaders[]': 'person', 'to_units[]': 'unit' },
-  bulletin: { 'items[]': 'item', 'drafted.by': 'person', 'reviewed.by': 'person', 'approved.by': 'person' },
+  bulletin: { 'items[]': 'item', 'drafted.by': 'person', 'reviewed.by': 'person', 'approved.by': 'person', 'figures.ranking[].unit': 'unit' },
   plan: { by: 'person', 'applications[]': 'item', 'targets[]': 'unit', 'scoring_units[]': 'unit', 'inspection_notice.to[]': 'unit' },
+  adjustment: { unit: 'unit', decided_by: 'person', item: 'item' },
   meeting: { chaired_by: 'person', by: 'person', 'items[]': 'item' },
   summary: { item: 'item', 'drafted.by': 'person', 'reviewed.by': 'person', 'instructed.by': 'person', 'revised.by': 'person' },
   person: { unit: 'unit' },
@@ -106,6 +108,7 @@ export const references: Rule = (ctx) => {
   for (const r of l.plans) checkRecord(ctx, r, REFERENCE_FIELDS.plan, out);
   for (const r of l.meetings) checkRecord(ctx, r, REFERENCE_FIELDS.meeting, out);
   for (const r of l.summaries) checkRecord(ctx, r, REFERENCE_FIELDS.summary, out);
+  for (const r of l.adjustments) checkRecord(ctx, r, REFERENCE_FIELDS.adjustment, out);
   for (const r of l.people) checkRecord(ctx, r, REFERENCE_FIELDS.person, out);
   for (const r of l.units) checkRecord(ctx, r, REFERENCE_FIELDS.unit, out);
   return out;

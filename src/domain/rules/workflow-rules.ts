@@ -162,6 +162,7 @@ export const signers: Rule = (ctx) => {
     ['plan', ctx.ledger.plans],
     ['meeting', ctx.ledger.meetings],
     ['summary', ctx.ledger.summaries],
+    ['adjustment', ctx.ledger.adjustments],
   ];
   for (const [kind, records] of documents) {
     const chain = documentSigners(kind);
