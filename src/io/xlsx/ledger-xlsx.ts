@@ -28,7 +28,16 @@ export interface LedgerWorkbook {
 /** A calendar date as Excel reads it: the day at UTC midnight (ExcelJS writes dates in UTC). */
 export const excelDate = (d: string) => new Date(Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))));
 
-const WIDTHS = [6, 14, 10, 36, 30, 12, 14, 20, 12, 10, 44, 8, 28];
+// about 170 character widths: A4 landscape at ~80 %, long text wrapped (wider columns shrink the print to unreadable)
+const WIDTHS = [5, 12, 7, 22, 18, 8, 9, 11, 10, 7, 26, 5, 12];
+const WRAPPED = new Set([4, 5, 6, 8, 11, 13]);
+
+/** Lines a text takes in a column `width` characters wide (a Chinese character is two). */
+function linesIn(text: string, width: number): number {
+  let w = 0;
+  for (const ch of text) w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
+  return Math.max(1, Math.ceil(w / Math.max(1, width * 1.1)));
+}
 const FONT = { name: '宋体', size: 10 };
 const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE4EE' } };
 const LIGHT_FILL: Record<string, string> = { red: 'FFF4C7C3', yellow: 'FFFCE8B2', green: 'FFCDE9D4', done: 'FFE0E0E0' };
@@ -75,12 +84,16 @@ function ledgerSheet(wb: ExcelJS.Workbook, name: string, title: string, rows: Le
     ws.getColumn(col).style = {
       font: FONT,
       border: thin,
-      alignment: { vertical: 'top', wrapText: col === 4 || col === 5 || col === 11 || col === 13, horizontal: col === 1 || col === 12 ? 'center' : 'left' },
+      alignment: { vertical: 'top', wrapText: WRAPPED.has(col), horizontal: col === 1 || col === 12 ? 'center' : 'left' },
       ...(col === 9 ? { numFmt: 'yyyy-mm-dd' } : {}),
     };
   });
   rows.forEach((r, i) => {
-    const row = ws.addRow([i + 1, r.id, r.kindLabel, r.title, r.source, r.leaders, r.leadUnit, r.coUnits, excelDate(r.deadline), r.state, r.latest, r.lightLabel, r.note]);
+    const values = [i + 1, r.id, r.kindLabel, r.title, r.source, r.leaders, r.leadUnit, r.coUnits, excelDate(r.deadline), r.state, r.latest, r.lightLabel, r.note];
+    const row = ws.addRow(values);
+    // spreadsheet programs do not grow a row for wrapped text they did not lay out themselves: say how tall
+    const lines = Math.max(...[...WRAPPED].map((c) => linesIn(String(values[c - 1] ?? ''), WIDTHS[c - 1]!)));
+    row.height = Math.min(409, 4 + lines * 13);
     const fill = LIGHT_FILL[r.light];
     if (fill) row.getCell(12).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
     onRow?.();
