@@ -17,7 +17,7 @@ const LAYERS: { folder: string; may: string[]; packages: RegExp }[] = [
   { folder: 'format', may: ['domain', 'format'], packages: /^(gray-matter|js-yaml|yaml|mdast-util-.*|micromark-extension-.*)$/ },
   { folder: 'io', may: ['domain', 'format', 'io'], packages: /^(node:.*|simple-git|exceljs|docx)$/ },
   { folder: 'checker', may: ['domain', 'format', 'io', 'checker'], packages: /^node:.*$/ },
-  { folder: 'demo', may: ['domain', 'format', 'io', 'demo'], packages: /^(node:.*|yaml)$/ },
+  { folder: 'demo', may: ['domain', 'format', 'io', 'demo'], packages: /^(node:.*|yaml|playwright-core)$/ },
   { folder: 'cli', may: ['domain', 'format', 'io', 'checker', 'cli'], packages: /^(node:.*|commander|cli-progress)$/ },
   { folder: 'site', may: ['domain', 'format', 'io', 'checker', 'site'], packages: /^(node:.*|astro(\/.*)?|pagefind|hast.*|mdast.*|micromark-extension-.*|unist.*)$/ },
   { folder: 'pages', may: ['domain', 'format', 'site', 'components', 'layouts', 'styles'], packages: /^(node:.*|astro(:.*|\/.*)?)$/ },

@@ -43,6 +43,23 @@ export const scoreWeights = z.strictObject({
   flag_penalty: z.number().min(0).default(3),
   /** 每次问责扣分 */
   accountability_penalty: z.number().min(0).default(5),
+  /** 实地督查考核得分（被督查单位的平均分）的权重；0 表示不计入排名 */
+  inspection: z.number().min(0).default(0),
+});
+
+/** File types an attachment may have, told by content (magic bytes), not by extension. */
+export const ATTACHMENT_TYPES = ['pdf', 'jpg', 'png', 'ofd', 'docx', 'xlsx'] as const;
+export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
+
+/** Attachments in an item's `attachments/` folder. */
+export const attachmentsConfig = z.strictObject({
+  /** 单个附件的大小上限（KB）；更大的文件用 Git LFS 存放 */
+  max_kb: z.number().int().min(1).max(1024 * 1024).default(10 * 1024),
+  /** 允许的附件类型（按文件内容识别）：pdf、jpg、png、ofd、docx、xlsx */
+  types: z
+    .array(z.enum(ATTACHMENT_TYPES, { error: `附件类型只能是：${ATTACHMENT_TYPES.join('、')}` }))
+    .min(1)
+    .default([...ATTACHMENT_TYPES]),
 });
 
 /** One step of the 催办 escalation: suggested once an item is this many days overdue. */
@@ -99,7 +116,10 @@ export const config = z.strictObject({
     overdue_penalty: 5,
     flag_penalty: 3,
     accountability_penalty: 5,
+    inspection: 0,
   }),
+  /** 附件：允许的类型和大小上限 */
+  attachments: attachmentsConfig.default({ max_kb: 10 * 1024, types: [...ATTACHMENT_TYPES] }),
   /** 催办：即将到期的天数和升级措施 */
   reminders: reminders.default({ report_soon_days: 3, escalation: [{ after_days: 0, step: 'remind' }, { after_days: 3, step: 'chase' }, { after_days: 10, step: 'flag' }, { after_days: 30, step: 'accountability' }] }),
   /** 专项督查总量控制 */
@@ -117,5 +137,6 @@ export const config = z.strictObject({
 export type Config = z.output<typeof config>;
 export type SiteBuild = z.output<typeof siteBuild>;
 export type ScoreWeights = z.output<typeof scoreWeights>;
+export type AttachmentsConfig = z.output<typeof attachmentsConfig>;
 export type ReminderSettings = z.output<typeof reminders>;
 export type Quota = z.output<typeof quota>;

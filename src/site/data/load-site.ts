@@ -13,7 +13,9 @@ import { beijingDateOf } from '../../domain/dates.ts';
 import { clip, type Names } from '../../domain/describe.ts';
 import { itemFigures, tally, type ItemFigures, type Tally } from '../../domain/figures.ts';
 import type { Issue } from '../../domain/issues.ts';
-import type { Ledger, Located, LocatedReport } from '../../domain/ledger.ts';
+import type { Ledger, Located, LocatedAttachment, LocatedReport } from '../../domain/ledger.ts';
+import type { Meeting } from '../../domain/schemas/meeting.ts';
+import type { SummaryDoc } from '../../domain/schemas/summary.ts';
 import type { Bulletin } from '../../domain/schemas/bulletin.ts';
 import { config as configSchema, type Config, type SiteBuild } from '../../domain/schemas/config.ts';
 import type { Item } from '../../domain/schemas/item.ts';
@@ -97,6 +99,14 @@ export interface Site {
   notices: Located<Notice>[];
   bulletins: Located<Bulletin>[];
   plans: Located<Plan>[];
+  /** Meetings (分解立项), newest first; their `items` lists only items this build shows. */
+  meetings: Located<Meeting>[];
+  meetingById: Map<string, Located<Meeting>>;
+  /** 督查汇报 documents, newest first. */
+  summaries: Located<SummaryDoc>[];
+  summaryById: Map<string, Located<SummaryDoc>>;
+  /** Item id → its attachments this build shows (with their bytes). */
+  attachments: Map<string, LocatedAttachment[]>;
   noticeById: Map<string, Located<Notice>>;
   bulletinById: Map<string, Located<Bulletin>>;
   planById: Map<string, Located<Plan>>;
@@ -295,6 +305,8 @@ export async function loadSite(env: SiteEnv): Promise<Site> {
     .filter((b) => b.value.figures && !b.value.draft && b.value.figures.ranking.length > 0)
     .sort((a, b) => b.value.date.localeCompare(a.value.date))[0];
   const publishedRanking = published ? { bulletin: published, figures: published.value.figures! } : undefined;
+  const attachments = new Map<string, LocatedAttachment[]>();
+  for (const a of ledger.attachments) (attachments.get(a.itemId) ?? attachments.set(a.itemId, []).get(a.itemId)!).push(a);
   const leaders = [...people.values()].filter((p) => byLeader.has(p.id));
 
   // ——— timelines and the audit trail, visible items only ———
@@ -347,6 +359,11 @@ export async function loadSite(env: SiteEnv): Promise<Site> {
     notices: sortDocs(ledger.notices),
     bulletins,
     plans: sortDocs(ledger.plans),
+    meetings: sortDocs(ledger.meetings),
+    meetingById: new Map(ledger.meetings.map((m) => [m.value.id, m])),
+    summaries: [...ledger.summaries].sort((a, b) => b.value.drafted.date.localeCompare(a.value.drafted.date) || b.value.id.localeCompare(a.value.id)),
+    summaryById: new Map(ledger.summaries.map((m) => [m.value.id, m])),
+    attachments,
     noticeById: new Map(ledger.notices.map((n) => [n.value.id, n])),
     bulletinById: new Map(ledger.bulletins.map((n) => [n.value.id, n])),
     planById: new Map(ledger.plans.map((n) => [n.value.id, n])),
