@@ -13,6 +13,7 @@ import { EXIT, Refusal, UsageError } from './errors.ts';
 import { chineseHelp } from './help.ts';
 import { M, usageText } from './messages.ts';
 import { registerSteps } from './steps.ts';
+import { registerStepCommands } from './step-commands.ts';
 
 export interface Io {
   out: (s: string) => void;
@@ -24,7 +25,7 @@ const processIo: Io = { out: (s) => process.stdout.write(s), err: (s) => process
 /** Each command group adds its subcommands to the program. */
 export type Register = (program: Command, io: Io) => void;
 
-const GROUPS: Register[] = [registerSteps];
+const GROUPS: Register[] = [registerSteps, registerStepCommands];
 
 export function buildProgram(io: Io = processIo): Command {
   const program = new Command('ledger');

@@ -8,7 +8,7 @@
 import { Document, isMap, isScalar, isSeq, visit, type Node } from 'yaml';
 
 const FLOW_WIDTH = 80;
-const OPTIONS = { lineWidth: 0, minContentWidth: 0, flowCollectionPadding: true, version: '1.2' } as const;
+const OPTIONS = { lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false, version: '1.2' } as const;
 
 const scalarOnly = (n: Node): boolean =>
   isMap(n) ? n.items.every((p) => isScalar(p.value)) : isSeq(n) ? n.items.every((i) => isScalar(i)) : true;
@@ -32,13 +32,18 @@ function styled(value: unknown, topLevel: boolean): Document {
 
 /** `key: value` lines (ending in a newline), every line indented by `indent`. */
 export function renderPair(key: string, value: unknown, indent = ''): string {
-  const text = styled({ [key]: value }, true).toString(OPTIONS);
+  const text = padMaps(styled({ [key]: value }, true).toString(OPTIONS));
   return indentLines(text, indent);
+}
+
+/** House style pads one-line objects (`{ date: …, by: … }`) but not lists (`[a, b]`). */
+function padMaps(text: string): string {
+  return text.replace(/(^|: |- )\{(?! )([^\n]*)\}$/gm, (_, lead: string, inner: string) => `${lead}{ ${inner} }`);
 }
 
 /** One list entry, `- …` lines indented by `indent`. */
 export function renderEntry(value: unknown, indent = ''): string {
-  const text = styled([value], true).toString(OPTIONS);
+  const text = padMaps(styled([value], true).toString(OPTIONS));
   return indentLines(text, indent);
 }
 

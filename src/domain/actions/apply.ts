@@ -136,7 +136,7 @@ export function applyOps(value: Record<string, unknown>, ops: Op[]): Record<stri
 }
 
 /** Keys of a new item in the order of the schema. */
-const ITEM_KEYS = Object.keys((itemSchema as unknown as { shape: Record<string, unknown> }).shape);
+export const ITEM_KEYS = Object.keys((itemSchema as unknown as { shape: Record<string, unknown> }).shape);
 
 /** A new item: content from the values, id and kind assigned, the start state and its step. */
 export function newItemData(kind: ItemKind, edge: Edge, id: string, inputs: StepInput[], values: Record<string, unknown>): Record<string, unknown> {

@@ -11,7 +11,7 @@
  * or `BATCH_DOCUMENTS`; the command and the writer pick them up.
  */
 import type { z } from 'zod';
-import { bulletin as bulletinSchema, BULLETIN_KIND_LABELS } from '../schemas/bulletin.ts';
+import { bulletin as bulletinSchema, type BULLETIN_KINDS } from '../schemas/bulletin.ts';
 import type { Config } from '../schemas/config.ts';
 import type { Item } from '../schemas/item.ts';
 import { notice as noticeSchema } from '../schemas/notice.ts';
@@ -54,12 +54,12 @@ export interface DocumentSpec {
 const shapeOf = (s: unknown) => (s as z.ZodObject).shape as unknown as Parameters<typeof inputsOfShape>[1];
 
 /** Document inputs: every key of its schema but those the step derives; all optional (derived when absent). */
-function documentInputs(kind: 'notice' | 'plan' | 'bulletin', schema: unknown, derived: string[], required: string[] = []): StepInput[] {
-  const shape = Object.fromEntries(Object.entries(shapeOf(schema)).filter(([k]) => !derived.includes(k)));
+function documentInputs(kind: 'notice' | 'plan' | 'bulletin', schema: unknown, omit: string[], derived: string[], required: string[] = []): StepInput[] {
+  const shape = Object.fromEntries(Object.entries(shapeOf(schema)).filter(([k]) => !omit.includes(k)));
   return withDefaults(inputsOfShape(kind, shape, [], '', '', false)).map((i) => ({
     ...i,
     required: required.includes(i.option),
-    default: required.includes(i.option) ? undefined : (i.default ?? 'derived'),
+    default: required.includes(i.option) ? undefined : (i.default ?? (derived.includes(i.option) ? 'derived' : undefined)),
   }));
 }
 
@@ -80,7 +80,7 @@ export const NOTICE: DocumentSpec = {
   ref: ['assigned', 'notice'],
   createFor: ['meeting'],
   docNoFallback: (c) => `${orgShort(c)}督办〔2026〕1号`,
-  inputs: documentInputs('notice', noticeSchema, ['id', 'date', 'by', 'items']),
+  inputs: documentInputs('notice', noticeSchema, ['id', 'date', 'by', 'items'], ['title', 'doc-no', 'to-leaders', 'to-units', 'report-requirement', 'visibility']),
   build(ctx) {
     const v = ctx.values;
     const its = ctx.items;
@@ -145,7 +145,7 @@ export const PLAN: DocumentSpec = {
   label: '专项督查考核方案',
   ref: ['planned', 'plan'],
   createFor: ['special'],
-  inputs: documentInputs('plan', planSchema, ['id', 'date', 'by'], ['mode', 'period-from', 'period-to']),
+  inputs: documentInputs('plan', planSchema, ['id', 'date', 'by'], ['title', 'applications', 'targets', 'content', 'requirements', 'scoring-units', 'visibility'], ['mode', 'period-from', 'period-to']),
   build(ctx) {
     const v = ctx.values;
     const its = ctx.items;
@@ -209,11 +209,11 @@ export const BULLETIN: DocumentSpec = {
   label: '督查通报',
   ref: ['bulletined', 'bulletin'],
   createFor: ['meeting', 'special'],
-  inputs: documentInputs('bulletin', bulletinSchema, ['id', 'year', 'number', 'date', 'items', 'drafted'], ['reviewed-by', 'approved-by']),
+  inputs: documentInputs('bulletin', bulletinSchema, ['id', 'year', 'number', 'date', 'items', 'drafted'], ['title', 'kind', 'distribution-issue-to', 'visibility'], ['reviewed-by', 'approved-by']),
   build(ctx) {
     const v = ctx.values;
     const its = ctx.items;
-    const kind = (str(v.kind) ?? (its.every((i) => i.kind === 'special') ? 'special' : 'meeting')) as keyof typeof BULLETIN_KIND_LABELS;
+    const kind = (str(v.kind) ?? (its.every((i) => i.kind === 'special') ? 'special' : 'meeting')) as (typeof BULLETIN_KINDS)[number];
     const title = str(v.title) ?? `关于${its.length === 1 ? `“${its[0]!.title}”` : `${KIND_LABELS[its[0]!.kind as ItemKind]}事项`}落实情况的通报`;
     const issueTo = list(v['distribution-issue-to']) ?? ['各部门、各社区'];
     const reportTo = list(v['distribution-report-to']) ?? [];
@@ -237,17 +237,11 @@ export const BULLETIN: DocumentSpec = {
     const body = [
       `${issueTo.join('、')}：`,
       '',
-      `现将${BULLETIN_KIND_LABELS[kind]}事项的落实情况通报如下。`,
+      `现将${uniq(its.map((i) => KIND_LABELS[i.kind as ItemKind])).join('、')}事项的落实情况通报如下。`,
       '',
       '## 一、通报事项',
       '',
       ...its.map((i, n) => `${n + 1}. **${i.title}**（${i.id}）：牵头单位${ctx.unitName(i.lead_unit)}，落实时限 ${i.deadline}。`),
-      '',
-      '---',
-      '',
-      ...(reportTo.length ? [`报：${reportTo.join('、')}`, ''] : []),
-      ...(sendTo.length ? [`送：${sendTo.join('、')}`, ''] : []),
-      `发：${issueTo.join('、')}`,
       '',
       `${ctx.config?.office ?? '考核督查办'}　　${cnDate(ctx.date)}印发`,
       '',

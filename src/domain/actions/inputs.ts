@@ -140,7 +140,7 @@ export function inputsOfShape(
       listOrOne: listOrOne || undefined,
       values,
       required: !optional,
-      label: KEY_LABELS[pat] ?? KEY_LABELS[key] ?? key,
+      label: (record !== 'item' ? KEY_LABELS[`${record}:${pat}`] : undefined) ?? KEY_LABELS[pat] ?? KEY_LABELS[key] ?? key,
     });
   }
   return out;
