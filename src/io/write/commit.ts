@@ -91,7 +91,8 @@ function writeAtomic(path: string, text: string) {
 export async function commitChange(dir: string, opts: CommitOptions): Promise<CommitResult> {
   const state = repoState(dir);
   const lock = new IndexLock(state.gitDir);
-  if (!opts.dryRun) lock.acquire();
+  // a dry run holds the lock too: no other writer, and `git status` cannot refresh the index meanwhile
+  lock.acquire();
   let scratch: string | undefined;
   try {
     const dirty = dirtyFiles(state.top);
