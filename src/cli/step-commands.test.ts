@@ -219,15 +219,15 @@ describe('two actions racing on one repository', () => {
     await repo.ok('2026-03-02', 'register', '--as', 'wang-fang', ...MEETING_ITEM);
     await repo.ok('2026-03-03', 'assign', 'DB-2026-0001', '--as', 'wang-fang');
     const env = { ...process.env, GIT_AUTHOR_DATE: '2026-03-04T12:00:00+08:00', GIT_COMMITTER_DATE: '2026-03-04T12:00:00+08:00' };
-    const one = (by: string) =>
+    const one = (as: string) =>
       new Promise<{ code: number | null; err: string }>((done) => {
-        const p = spawn(process.execPath, [join(ROOT, 'bin/ledger.mjs'), 'arrange', 'DB-2026-0001', '--as', by, '--dir', repo.dir, '--today', '2026-03-04'], { env });
+        const p = spawn(process.execPath, [join(ROOT, 'bin/ledger.mjs'), 'arrange', 'DB-2026-0001', '--as', as, '--by', 'li-ming', '--dir', repo.dir, '--today', '2026-03-04'], { env });
         let err = '';
         p.stderr.on('data', (d) => (err += d));
         p.on('close', (code) => done({ code, err }));
       });
     const results = await Promise.all([one('li-ming'), one('wang-fang')]);
-    expect(results.map((r) => r.code).sort()).toEqual([0, 1]);
+    expect(results.map((r) => r.code).sort(), results.map((r) => r.err).join('\n')).toEqual([0, 1]);
     expect(results.find((r) => r.code === 1)!.err).toMatch(/另一个操作正在修改|【rewritten-history】|【illegal-transition】/);
     await clean(repo);
     expect(repo.git('log', '--oneline').trim().split('\n')).toHaveLength(4);
