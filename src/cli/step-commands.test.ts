@@ -136,8 +136,10 @@ describe('refusals leave the repository byte-identical', () => {
     writeFileSync(item, repo.read('records/items/2026/DB-2026-0001/item.md') + '\n补充说明。\n');
     expect((await refused(repo, '2026-03-03', 'assign', 'DB-2026-0001', '--as', 'wang-fang')).err).toContain('工作区有未提交的改动');
     repo.git('checkout', '--', '.');
-    writeFileSync(join(repo.dir, 'records/stray.md'), 'x');
-    expect((await refused(repo, '2026-03-03', 'assign', 'DB-2026-0001', '--as', 'wang-fang')).err).toContain('records/stray.md');
+    // an untracked file where the step would write (the notice it issues)
+    mkdirSync(join(repo.dir, 'records/notices'));
+    writeFileSync(join(repo.dir, 'records/notices/TZ-2026-001.md'), 'x');
+    expect((await refused(repo, '2026-03-03', 'assign', 'DB-2026-0001', '--as', 'wang-fang')).err).toContain('records/notices/TZ-2026-001.md');
     repo.git('clean', '-fdq');
     repo.git('checkout', '-q', '--detach');
     expect((await refused(repo, '2026-03-03', 'assign', 'DB-2026-0001', '--as', 'wang-fang')).err).toContain('HEAD 游离');

@@ -7,20 +7,31 @@
 import { BlobReader } from '../git/cat-file.ts';
 import { gitRun } from './git-run.ts';
 
-/** Entry names of a raw Git tree object (`<mode> <name>\0<20-byte id>`…). */
-export function treeNames(bytes: Uint8Array): string[] {
-  const out: string[] = [];
+export interface TreeEntry {
+  /** Git's mode as written in trees: `100644`, `40000`. */
+  mode: string;
+  name: string;
+  oid: string;
+}
+
+/** Entries of a raw Git tree object (`<mode> <name>\0<20-byte id>`…; SHA-1 repositories). */
+export function treeEntries(bytes: Uint8Array): TreeEntry[] {
+  const out: TreeEntry[] = [];
   const dec = new TextDecoder();
   let i = 0;
   while (i < bytes.length) {
     const sp = bytes.indexOf(0x20, i);
     const nul = bytes.indexOf(0x00, sp);
     if (sp < 0 || nul < 0) break;
-    out.push(dec.decode(bytes.subarray(sp + 1, nul)));
+    const oid = Buffer.from(bytes.subarray(nul + 1, nul + 21)).toString('hex');
+    out.push({ mode: dec.decode(bytes.subarray(i, sp)), name: dec.decode(bytes.subarray(sp + 1, nul)), oid });
     i = nul + 21;
   }
   return out;
 }
+
+/** Entry names of a raw Git tree object. */
+export const treeNames = (bytes: Uint8Array): string[] => treeEntries(bytes).map((e) => e.name);
 
 /** The commits of HEAD and every branch, local and remote-tracking (deduplicated). */
 export function branchTips(dir: string): string[] {

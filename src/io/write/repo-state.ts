@@ -57,16 +57,21 @@ export function repoState(dir: string): RepoState {
   return { top, gitDir, branch, head };
 }
 
-/** Tracked files changed (staged or not) anywhere, and untracked files under `records/`. */
+/** Tracked files changed, staged or not (untracked files elsewhere are no concern of a step). */
 export function dirtyFiles(top: string): string[] {
-  const tracked = gitRun(top, ['-c', 'core.quotepath=off', 'status', '--porcelain=v1', '-z', '--untracked-files=no'])!;
-  const untracked = gitRun(top, ['-c', 'core.quotepath=off', 'ls-files', '-z', '--others', '--exclude-standard', '--', 'records'])!;
-  const files = tracked
+  const tracked = gitRun(top, ['-c', 'core.quotepath=off', 'status', '--porcelain=v1', '-z', '--untracked-files=no', '--no-renames', '--ignore-submodules'])!;
+  return tracked
     .split('\0')
     .filter(Boolean)
-    .filter((e) => /^[ MADRCU?!]{2} /.test(e))
     .map((e) => e.slice(3));
-  return [...files, ...untracked.split('\0').filter(Boolean)];
+}
+
+/** Of `paths`, those that exist in the working tree without being tracked. */
+export function untrackedAt(top: string, paths: string[]): string[] {
+  const present = paths.filter((p) => existsSync(join(top, p)));
+  if (!present.length) return [];
+  const tracked = new Set(gitRun(top, ['-c', 'core.quotepath=off', 'ls-files', '-z', '--', ...present])!.split('\0'));
+  return present.filter((p) => !tracked.has(p));
 }
 
 /** Git's index lock, held for the whole action. */
