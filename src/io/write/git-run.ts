@@ -9,11 +9,13 @@ export class GitCommandError extends Error {
   readonly args: string[];
   readonly status: number | null;
   readonly stderr: string;
-  constructor(args: string[], status: number | null, stderr: string) {
+  readonly stdout: string;
+  constructor(args: string[], status: number | null, stderr: string, stdout = '') {
     super(`git ${args.join(' ')} failed (${status}): ${stderr.trim()}`);
     this.args = args;
     this.status = status;
     this.stderr = stderr;
+    this.stdout = stdout;
   }
 }
 
@@ -35,7 +37,7 @@ export function gitRun(cwd: string, args: string[], opts: RunOptions = {}): stri
   if (r.error) throw r.error;
   if (r.status !== 0) {
     if (opts.allowFail) return undefined;
-    throw new GitCommandError(args, r.status, r.stderr);
+    throw new GitCommandError(args, r.status, r.stderr, r.stdout);
   }
   return r.stdout;
 }
