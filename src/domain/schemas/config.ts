@@ -16,6 +16,11 @@ export const forge = z.strictObject({
   edit_url: urlPattern('https://git.example.cn/zhangfan/ledger/_edit/main/{path}'),
   /** 新建文件的网址模板（{dir} 目录，{name} 文件名，{content} 预填内容）；平台不支持预填时省略 */
   new_file_url: urlPattern('https://git.example.cn/zhangfan/ledger/_new/main/{dir}?filename={name}&value={content}').optional(),
+  /**
+   * 运行“台账办理”工作流的网址模板（网页上办理一步）；{action} 环节、{items} 事项编号、{fields} 其余内容，
+   * 平台支持从网址预填时写上（GitLab：…/-/pipelines/new?ref=main&var[LEDGER_ACTION]={action}&var[LEDGER_ITEMS]={items}&var[LEDGER_FIELDS]={fields}）
+   */
+  run_url: urlPattern('https://github.com/zhangfan/ledger/actions/workflows/ledger-step.yml').optional(),
   /** 查看某次提交的网址模板，{sha} 替换为提交编号 */
   commit_url: urlPattern('https://git.example.cn/zhangfan/ledger/commit/{sha}'),
 });
