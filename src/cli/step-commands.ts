@@ -81,7 +81,8 @@ function readRowsFile(path: string): Row[] {
 function registerStep(program: Command, io: Io, step: StepDef) {
   const cmd = program.command(step.action).description(describe(step));
   if (!step.creates) cmd.argument('[编号...]', S.itemArg);
-  cmd.requiredOption('--as <人员>', M.as);
+  // checked in the action, not by commander: a mode (the bulletin draft) may not need it
+  cmd.option('--as <人员>', `${M.as}${S.required}`);
   const taken = new Set(['as', 'dir', 'dry-run', 'today', 'json', 'kind', 'from-file']);
   if (step.creates && step.kinds.length > 1) cmd.option('--kind <类别>', S.kind(step.kinds.map((k) => `${k}（${KIND_LABELS[k]}）`).join('、')));
   if (step.creates) cmd.option('--from-file <文件>', S.fromFile);
@@ -106,6 +107,7 @@ function registerStep(program: Command, io: Io, step: StepDef) {
       const mode = modes.find((m) => m.applies(opts));
       if (mode) return mode.run(opts, io, ids);
       if (step.creates && (args[0] as string[] | undefined)?.length) throw new UsageError(S.noItemsForCreate);
+      if (typeof opts.as !== 'string') throw new UsageError(S.missing(`--as（${M.as}）`));
       const raw: Record<string, unknown> = {};
       for (const name of taken) if (opts[camel(name)] !== undefined) raw[name] = opts[camel(name)];
       const r = await takeStep({
