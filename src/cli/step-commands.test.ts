@@ -223,7 +223,7 @@ describe('two actions racing on one repository', () => {
     const env = { ...process.env, GIT_AUTHOR_DATE: '2026-03-04T12:00:00+08:00', GIT_COMMITTER_DATE: '2026-03-04T12:00:00+08:00' };
     const one = (as: string) =>
       new Promise<{ code: number | null; err: string }>((done) => {
-        const p = spawn(process.execPath, [join(ROOT, 'bin/ledger.mjs'), 'arrange', 'DB-2026-0001', '--as', as, '--by', 'li-ming', '--dir', repo.dir, '--today', '2026-03-04'], { env });
+        const p = spawn(process.execPath, [join(ROOT, 'src/cli/run.ts'), 'arrange', 'DB-2026-0001', '--as', as, '--by', 'li-ming', '--dir', repo.dir, '--today', '2026-03-04'], { env });
         let err = '';
         p.stderr.on('data', (d) => (err += d));
         p.on('close', (code) => done({ code, err }));
