@@ -30,6 +30,8 @@ describe('a whole workflow through ledger alone', () => {
     await repo.ok('2026-03-02', 'register', '--as', 'wang-fang', ...MEETING_ITEM, '--title', '农贸市场周边秩序整治', '--co-units', '');
     await repo.ok('2026-03-03', 'assign', 'DB-2026-0001', 'DB-2026-0002', '--as', 'wang-fang', '--approved-by', 'zhang-wei');
     await repo.ok('2026-03-04', 'arrange', 'DB-2026-0001', '--as', 'li-ming');
+    await repo.ok('2026-03-04', 'edit', 'DB-2026-0002', '--as', 'wang-fang', '--requirements', '每月底报送进展。', '--source-doc-no', '测试工纪〔2026〕6号');
+    await repo.ok('2026-03-05', 'cancel', 'DB-2026-0002', '--as', 'wang-fang', '--approved-by', 'zhang-wei', '--reason', '并入区级统一整治，不再单独督办。');
     await repo.ok('2026-03-06', 'report', 'DB-2026-0001', '--as', 'zhao-qiang', '--progress', '已完成12条巷道排查建档。');
     await repo.ok('2026-03-06', 'report', 'DB-2026-0001', '--as', 'qian-hong', '--progress', '配合清运垃圾38车。');
     await repo.ok('2026-03-06', 'report', 'DB-2026-0001', '--as', 'zhao-qiang', '--progress', '当日第二次报送。', '--done');
@@ -46,6 +48,11 @@ describe('a whole workflow through ledger alone', () => {
     );
     const item = repo.read('records/items/2026/DB-2026-0001/item.md');
     expect(item).toContain('state: archived');
+    const other = repo.read('records/items/2026/DB-2026-0002/item.md');
+    expect(other).toContain('requirements: 每月底报送进展。');
+    expect(other).toMatch(/source:\n  type: party_committee\n  name: .*\n  date: 2026-03-01\n  doc_no: 测试工纪〔2026〕6号\n/);
+    expect(other).toMatch(/cancellation:\n  date: 2026-03-05\n  approved_by: zhang-wei\n/);
+    expect(other).toContain('state: cancelled');
     expect(item).toContain('bulletined: { date: 2026-03-10, bulletin: TB-2026-01 }');
     // one commit per step, authored by the person acting, naming the item and the step
     expect(repo.git('log', '--format=%an|%s', '-4').trim().split('\n')).toEqual([

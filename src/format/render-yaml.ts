@@ -7,11 +7,16 @@
  */
 import { Document, isMap, isScalar, isSeq, visit, type Node } from 'yaml';
 
-const FLOW_WIDTH = 80;
+/** Display columns (a Chinese character takes two) a one-line object may take; longer ones are blocks. */
+const FLOW_WIDTH = 60;
+const width = (s: string) => [...s].reduce((n, c) => n + (/[\u1100-\uFFEF]/.test(c) ? 2 : 1), 0);
 const OPTIONS = { lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false, version: '1.2' } as const;
 
 const scalarOnly = (n: Node): boolean =>
   isMap(n) ? n.items.every((p) => isScalar(p.value)) : isSeq(n) ? n.items.every((i) => isScalar(i)) : true;
+
+/** How a scalar-only object reads on one line: `{ date: 2026-03-09, by: wang-fang }`. */
+const flowText = (o: Record<string, unknown>) => `{ ${Object.entries(o).map(([k, v]) => `${k}: ${String(v)}`).join(', ')} }`;
 
 /** Mark collections flow where the house style wants one line. */
 function styled(value: unknown, topLevel: boolean): Document {
@@ -21,7 +26,7 @@ function styled(value: unknown, topLevel: boolean): Document {
       // depth in the document: the root map is 1 deep; a field's value is 2 (its pair in between)
       const depth = path.filter((p) => isMap(p) || isSeq(p)).length;
       const inList = path.some((p) => isSeq(p));
-      if (depth >= (topLevel ? 1 : 0) && !inList && scalarOnly(node) && JSON.stringify(node.toJSON()).length <= FLOW_WIDTH) node.flow = true;
+      if (depth >= (topLevel ? 1 : 0) && !inList && scalarOnly(node) && width(flowText(node.toJSON() as Record<string, unknown>)) <= FLOW_WIDTH) node.flow = true;
     },
     Seq(_, node) {
       if (scalarOnly(node)) node.flow = true;
