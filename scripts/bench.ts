@@ -105,6 +105,15 @@ if (step) {
 const all = timer(node, [check, '--dir', repo, '--all']);
 rows.push(held(`full-history check (${commits} commits)`, all, 'log + cat-file floor', log.seconds + blobs.seconds, 2));
 
+// ——— what the office hands out (issue 9: each ≤ 5 s at 10,000 items) ———
+const office = (label: string, args: string[]) => {
+  const m = timer(node, ['bin/ledger.mjs', ...args, '--dir', repo, '--today', '2026-12-31']);
+  rows.push({ step: label, seconds: m.seconds, peakMB: m.peakMB, target: `≤ ${Math.max(5, items / 2000)} s`, ok: !failed(m) && m.seconds <= Math.max(5, items / 2000), note: failed(m) ? tail(m.output) : '' });
+};
+office('ledger export --xlsx (the whole 台账)', ['export', '--xlsx', join(out, '台账.xlsx')]);
+office('ledger bulletin --period (draft, dry run)', ['bulletin', '--period', '2026-11', '--dry-run']);
+office('ledger stats --period --json', ['stats', '--period', '2026Q4', '--json']);
+
 // ——— site and its peer ———
 if (withSite) {
   const peerDir = join(out, `peer-astro-${items}`);

@@ -15,6 +15,7 @@ import { emptyLedger, type Ledger, type Located, type LocatedReport } from '../d
 import { REFERENCE_FIELDS } from '../domain/rules/references.ts';
 import { valuesAt } from '../domain/rules/context.ts';
 import { checkLedger } from '../domain/rules/index.ts';
+import { bulletinFiguresAt } from './bulletin-figures-at.ts';
 import { CommitGraph } from '../domain/commit-graph.ts';
 import type { Item } from '../domain/schemas/item.ts';
 import type { Person } from '../domain/schemas/people.ts';
@@ -356,6 +357,9 @@ async function runRange(repoDir: string, opts: RangeOptions, reader: BlobReader)
         if (v?.located) addToLedger(p.partial, cls!.kind, v.located);
       }
       p.out.push(...checkLedger(p.partial, { files: p.changed }).map((i) => ({ ...i, commit: p.ref })));
+      // a bulletin stating figures is held to the whole ledger as of its commit (issue 9)
+      const figured = new Set(p.partial.bulletins.filter((b) => b.value.figures && p.changed.has(b.file)).map((b) => b.file));
+      if (figured.size) p.out.push(...(await bulletinFiguresAt(repoDir, p.sha, figured, reader)).map((i) => ({ ...i, commit: p.ref })));
     }
     for (const out of outs) issues.push(...out);
     reader.trimCache();

@@ -187,7 +187,7 @@ describe('broken ledgers', () => {
   it('unknown-field-suggestion', () => {
     expect(run('unknown-field-suggestion')).toMatchInlineSnapshot(`
       "records/items/2026/DB-2026-0033/item.md:15: 【unknown-field】未知字段 “prority”
-          提示：是不是想写 “priority”？允许的字段：id、title、kind、source、content、requirements、deadline、leaders、lead_unit、co_units、reports_due、priority、state、visibility、tags、registered、instruction、assigned、arranged、summary、submitted、application、approval、rejection、merge、planned、inspection、lead_opinion、bulletined、closure、archive、cancellation、returns、extensions、flag、accountability、referrals"
+          提示：是不是想写 “priority”？允许的字段：id、title、kind、source、content、requirements、deadline、leaders、lead_unit、co_units、reports_due、priority、state、visibility、tags、registered、instruction、assigned、arranged、summary、submitted、application、approval、rejection、merge、planned、inspection、lead_opinion、bulletined、closure、archive、cancellation、returns、extensions、flag、accountability、referrals、reminders"
     `);
   });
   it('unknown-field-registry', () => {

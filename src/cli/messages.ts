@@ -25,6 +25,10 @@ export const M = {
   unknownPerson: (id: string, suggestion?: string) =>
     `人员 “${id}” 不在 records/people.yml 中${suggestion ? `；是不是 “${suggestion}”？` : ''}`,
   unknownItem: (id: string) => `找不到督办事项 “${id}”（应在 records/items/<年份>/${id}/item.md）`,
+  ledgerUnreadable: (n: number) => `台账有 ${n} 个文件无法读取或不合规，统计会不准确；请先用 npm run check 查看并修正。`,
+  badDate: (s: string) => `日期 “${s}” 写法不对：请写成 2026-11-30 这样的真实日期`,
+  today: '统计日（默认今天，北京时间），例如 2026-11-30',
+  period: '统计期：2026（年）、2026H2（半年）、2026Q3（季度）、2026-11（月）或 2026-03-01..2026-05-31',
   ledgerInvalid: (n: number) => `台账当前有 ${n} 个错误，请先用 npm run check 查看并修正。`,
 } as const;
 

@@ -131,5 +131,6 @@ function registerStep(program: Command, io: Io, step: StepDef) {
 }
 
 export const registerStepCommands: Register = (program, io) => {
-  for (const step of stepCatalogue()) registerStep(program, io, step);
+  // a hand-written command of the same name (registered before) owns it
+  for (const step of stepCatalogue()) if (!program.commands.some((c) => c.name() === step.action)) registerStep(program, io, step);
 };

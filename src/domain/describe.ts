@@ -5,7 +5,7 @@
  * item and a way to name people and units.
  */
 import type { Item } from './schemas/item.ts';
-import { CADENCE_LABELS, PRIORITY_LABELS, SOURCE_TYPE_LABELS } from './schemas/item.ts';
+import { CADENCE_LABELS, PRIORITY_LABELS, REMINDER_METHOD_LABELS, SOURCE_TYPE_LABELS } from './schemas/item.ts';
 import { STATE_LABELS, type StepField } from './workflow.ts';
 
 /** How people and units are named in the sentences (id → display name). */
@@ -164,6 +164,7 @@ export function describeItemChange(before: Item | undefined, after: Item | undef
     ['退回记录', before.returns, after.returns, (e: Item['returns'][number]) => `：${clip(e.reason)}`],
     ['问责记录', before.accountability, after.accountability, (e: Item['accountability'][number]) => `：${clip(e.measure, 30)}`],
     ['移送纪工委记录', before.referrals, after.referrals, (e: Item['referrals'][number]) => (e.case_no ? `（${e.case_no}）` : '')],
+    ['催办记录', before.reminders, after.reminders, (e: Item['reminders'][number]) => `：${REMINDER_METHOD_LABELS[e.method]}催办${e.to.join('、')}`],
   ];
   for (const [label, a, b, detail] of lists) {
     const added = grown(a, b);

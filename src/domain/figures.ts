@@ -16,7 +16,8 @@
  *   approved by a main leader).
  * - 应办结: finished, or its deadline has passed.
  * - 超期: not finished and the deadline has passed.
- * - 办结率 = 已办结 ÷ 全部事项; 按期办结率 = 按期办结 ÷ 应办结.
+ * - 办结率 = 已办结 ÷ 应办结; 按期办结率 = 按期办结 ÷ 应办结 (items not yet due
+ *   count in neither: see period-figures.ts for the figures of a period).
  * - 反馈率 = 按时反馈次数 ÷ 应反馈次数. The dates a report is due come
  *   from `reports_due` (weekly / biweekly / monthly from the day the item was
  *   handed over, or named dates, or once by the deadline or completion); each
@@ -256,7 +257,7 @@ export function tally(list: readonly ItemFigures[]): Tally {
   }
   return {
     ...t,
-    completionRate: rate(t.done, t.total),
+    completionRate: rate(t.done, t.due),
     onTimeRate: rate(t.onTime, t.due),
     feedbackRate: rate(t.feedbackAnswered, t.feedbackDue),
   };

@@ -227,6 +227,22 @@ export const CATALOG = {
     message: (p) => String(p.detail),
     hint: () => '编号 TB-年份-两位期号 须与 year、number 一致，同一年的期号不得重复',
   },
+  'bulletin-figures': {
+    title: '通报统计数据与台账不符',
+    message: (p) => `通报中 ${p.field} 写的是 ${q(p.stated)}，按台账截至 ${p.asOf} 的记录计算应为 ${q(p.computed)}`,
+    hint: (p) =>
+      `通报中的统计数据由 ledger bulletin 按台账计算，不得手改；台账有误的，请先更正台账再重新生成（ledger bulletin --period ${p.period} --dry-run 可查看计算结果）`,
+  },
+  'bulletin-period': {
+    title: '通报统计期不对',
+    message: (p) => String(p.detail),
+    hint: () => '统计期写成 2026（年）、2026H2（半年）、2026Q3（季度）、2026-11（月）或 2026-03-01..2026-05-31；有 figures 的通报须写明 period，统计截止日期 as_of 不晚于印发日期',
+  },
+  'bulletin-typed-banji': {
+    title: '正文中手写了版记',
+    message: (p) => `通报正文手写了版记（${q(p.text)}），打印时会与按字段排版的版记重复`,
+    hint: () => '版记（报、送、发、印发机关和日期、份数）由 distribution、date、copies 字段自动排版：请删除正文末尾手写的版记，改在这些字段中填写',
+  },
   'report-unit': {
     title: '报送单位不是责任单位',
     message: (p) => `报送单位 ${q(p.unit)} 不是事项 ${p.item} 的牵头或配合单位`,

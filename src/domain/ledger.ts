@@ -3,6 +3,7 @@
  * rule can name the file and line of what it finds. Built by
  * `format/load-ledger.ts` from texts; read by rules, figures and the site.
  */
+import type { Adjustment } from './schemas/adjustment.ts';
 import type { Bulletin } from './schemas/bulletin.ts';
 import type { Config } from './schemas/config.ts';
 import type { Item } from './schemas/item.ts';
@@ -15,7 +16,7 @@ import type { Unit } from './schemas/units.ts';
 export type FieldPath = ReadonlyArray<string | number>;
 
 /** The kinds of file a ledger repository holds. */
-export type RecordKind = 'config' | 'people' | 'units' | 'item' | 'report' | 'notice' | 'bulletin' | 'plan';
+export type RecordKind = 'config' | 'people' | 'units' | 'item' | 'report' | 'notice' | 'bulletin' | 'plan' | 'adjustment';
 
 /** A validated record and its source position. */
 export interface Located<T> {
@@ -45,6 +46,8 @@ export interface Ledger {
   notices: Located<Notice>[];
   bulletins: Located<Bulletin>[];
   plans: Located<Plan>[];
+  /** Manual 加减分 decided by a main leader. */
+  adjustments: Located<Adjustment>[];
   /**
    * Ids of records whose file exists but did not validate (from the file or
    * folder name). References to them are not reported again: the file's own
@@ -61,6 +64,7 @@ export const emptyLedger = (): Ledger => ({
   notices: [],
   bulletins: [],
   plans: [],
+  adjustments: [],
   invalid: new Set(),
 });
 

@@ -56,6 +56,7 @@ const LIST_LABELS: Record<string, string> = {
   extensions: '延期记录',
   accountability: '问责记录',
   referrals: '移送纪工委记录',
+  reminders: '催办记录',
 };
 
 function where(input: ChangeInput, line = 1) {

@@ -331,6 +331,7 @@ export const AMENDMENTS = {
   unflag: { action: 'unflag', label: '摘牌', committer: OFFICE, change: 'set', field: 'flag', when: 'flagged' },
   accountability: { action: 'accountability', label: '问责', committer: OFFICE, signers: [{ field: 'accountability[].decided_by', roles: MAIN }], change: 'append', field: 'accountability', when: 'open' },
   referral: { action: 'referral', label: '移送纪工委', committer: OFFICE, change: 'append', field: 'referrals', when: 'open' },
+  remind: { action: 'remind', label: '催办', committer: OFFICE, signers: [{ field: 'reminders[].by', roles: OFFICE }], change: 'append', field: 'reminders', when: 'reporting' },
   report: { action: 'report', label: '报送落实情况', committer: ['unit', 'office'], change: 'file', when: 'reporting' },
   edit: { action: 'edit', label: '修改事项内容', committer: OFFICE, change: 'content', when: 'open' },
 } satisfies Record<string, Amendment>;
@@ -396,6 +397,7 @@ export const ITEM_FIELDS = {
   extensions: { policy: 'list', by: 'extend' },
   accountability: { policy: 'list', by: 'accountability' },
   referrals: { policy: 'list', by: 'referral' },
+  reminders: { policy: 'list', by: 'remind' },
   flag: { policy: 'set', by: ['flag', 'unflag'] },
 } as const satisfies Record<ItemField, FieldPolicy>;
 

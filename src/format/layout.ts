@@ -45,6 +45,7 @@ export function classifyPath(path: string, root = RECORDS_DIR): Classified | und
   if (top === 'notices' && parts.length === 2 && a?.endsWith('.md')) return { kind: 'notice', fileId: a.slice(0, -3) };
   if (top === 'plans' && parts.length === 2 && a?.endsWith('.md')) return { kind: 'plan', fileId: a.slice(0, -3) };
   if (top === 'bulletins' && parts.length === 3 && b?.endsWith('.md')) return { kind: 'bulletin', year: a, fileId: b.slice(0, -3) };
+  if (top === 'adjustments' && parts.length === 3 && b?.endsWith('.md')) return { kind: 'adjustment', year: a, fileId: b.slice(0, -3) };
   return null;
 }
 
@@ -57,6 +58,7 @@ export const reportPath = (id: string, name: string, root = RECORDS_DIR) => `${r
 export const noticePath = (id: string, root = RECORDS_DIR) => `${root}/notices/${id}.md`;
 export const planPath = (id: string, root = RECORDS_DIR) => `${root}/plans/${id}.md`;
 export const bulletinPath = (id: string, year: number | string, root = RECORDS_DIR) => `${root}/bulletins/${year}/${id}.md`;
+export const adjustmentPath = (id: string, root = RECORDS_DIR) => `${root}/adjustments/${id.slice(3, 7)}/${id}.md`;
 export const peoplePath = (root = RECORDS_DIR) => `${root}/people.yml`;
 export const unitsPath = (root = RECORDS_DIR) => `${root}/units.yml`;
 export const configPath = (root = RECORDS_DIR) => `${root}/config.yml`;

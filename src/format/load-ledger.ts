@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { issue, type Issue } from '../domain/issues.ts';
 import { emptyLedger, type Ledger, type Located, type LocatedReport } from '../domain/ledger.ts';
+import { adjustment } from '../domain/schemas/adjustment.ts';
 import { bulletin } from '../domain/schemas/bulletin.ts';
 import { config } from '../domain/schemas/config.ts';
 import { item } from '../domain/schemas/item.ts';
@@ -72,12 +73,13 @@ function salvage<T>(file: string, parsed: ParsedText, key: string, entry: z.ZodT
 
 /** Markdown record kinds: their schema and where a valid one goes (each schema's output is its list's type). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const MARKDOWN_RECORDS: Record<'item' | 'report' | 'notice' | 'bulletin' | 'plan', { schema: z.ZodType; add: (l: Ledger, r: Located<any>, cls: Classified) => void }> = {
+const MARKDOWN_RECORDS: Record<'item' | 'report' | 'notice' | 'bulletin' | 'plan' | 'adjustment', { schema: z.ZodType; add: (l: Ledger, r: Located<any>, cls: Classified) => void }> = {
   item: { schema: item, add: (l, r) => l.items.push(r) },
   report: { schema: report, add: (l, r, cls) => l.reports.push({ ...r, itemId: cls.itemId!, name: cls.name! } satisfies LocatedReport) },
   notice: { schema: notice, add: (l, r) => l.notices.push(r) },
   bulletin: { schema: bulletin, add: (l, r) => l.bulletins.push(r) },
   plan: { schema: plan, add: (l, r) => l.plans.push(r) },
+  adjustment: { schema: adjustment, add: (l, r) => l.adjustments.push(r) },
 };
 
 /** Parse and validate one file into `ledger`. Returns its issues. */
@@ -137,7 +139,7 @@ export class LedgerLoader {
       return;
     }
     this.seen.add(cls.kind);
-    const count = () => ledger.items.length + ledger.reports.length + ledger.notices.length + ledger.bulletins.length + ledger.plans.length;
+    const count = () => ledger.items.length + ledger.reports.length + ledger.notices.length + ledger.bulletins.length + ledger.plans.length + ledger.adjustments.length;
     const before = count();
     issues.push(...loadOne(ledger, src, cls));
     const id = cls.kind === 'item' ? cls.itemId : cls.fileId;

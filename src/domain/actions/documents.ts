@@ -209,7 +209,7 @@ export const BULLETIN: DocumentSpec = {
   label: '督查通报',
   ref: ['bulletined', 'bulletin'],
   createFor: ['meeting', 'special'],
-  inputs: documentInputs('bulletin', bulletinSchema, ['id', 'year', 'number', 'date', 'items', 'drafted'], ['title', 'kind', 'distribution-issue-to', 'visibility'], ['reviewed-by', 'approved-by']),
+  inputs: documentInputs('bulletin', bulletinSchema, ['id', 'year', 'number', 'date', 'items', 'drafted', 'period', 'figures', 'draft'], ['title', 'kind', 'distribution-issue-to', 'visibility'], ['reviewed-by', 'approved-by']),
   build(ctx) {
     const v = ctx.values;
     const its = ctx.items;
@@ -243,8 +243,7 @@ export const BULLETIN: DocumentSpec = {
       '',
       ...its.map((i, n) => `${n + 1}. **${i.title}**（${i.id}）：牵头单位${ctx.unitName(i.lead_unit)}，落实时限 ${i.deadline}。`),
       '',
-      `${ctx.config?.office ?? '考核督查办'}　　${cnDate(ctx.date)}印发`,
-      '',
+      // no 版记 in the body: distribution, date and copies are laid out from the fields
     ];
     return { data, body: body.join('\n') };
   },

@@ -8,6 +8,12 @@ export interface RuleContext {
   index: Index;
   /** Today's date in Beijing (YYYY-MM-DD): dates after it are rejected. */
   today?: string;
+  /**
+   * The whole ledger is loaded (the working-tree check). A history check
+   * passes only the changed records and those they name: rules over every
+   * item (a bulletin's figures) then wait for a complete ledger.
+   */
+  complete?: boolean;
 }
 
 /** A rule inspects the whole ledger and returns every issue it finds. */

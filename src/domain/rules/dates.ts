@@ -97,7 +97,7 @@ export const noFutureDates: Rule = (ctx) => {
   const today = ctx.today;
   if (!today) return [];
   const out: Issue[] = [];
-  const all: Located<unknown>[] = [...ctx.ledger.items, ...ctx.ledger.reports, ...ctx.ledger.notices, ...ctx.ledger.bulletins, ...ctx.ledger.plans];
+  const all: Located<unknown>[] = [...ctx.ledger.items, ...ctx.ledger.reports, ...ctx.ledger.notices, ...ctx.ledger.bulletins, ...ctx.ledger.plans, ...ctx.ledger.adjustments];
   for (const rec of all) {
     for (const { path, date } of dateFields(rec.value)) {
       if (date > today) out.push(at(rec, path, 'future-date', { field: dottedPath(path), date, when: '今天', today }));

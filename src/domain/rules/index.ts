@@ -11,6 +11,7 @@ import { signers, stateFits } from './workflow-rules.ts';
 import { extensionChain, noFutureDates, stepOrder } from './dates.ts';
 import { bulletinLinks, mergeLinks, noticeLinks, planLinks } from './links.ts';
 import { identity, registries, reports, visibilityScope } from './records.ts';
+import { bulletinFigureRule, typedBanji } from './bulletin-figures.ts';
 
 export const RULES: Record<string, Rule> = {
   identity,
@@ -27,6 +28,8 @@ export const RULES: Record<string, Rule> = {
   mergeLinks,
   reports,
   visibilityScope,
+  bulletinFigures: bulletinFigureRule,
+  typedBanji,
 };
 
 export interface CheckOptions {
@@ -37,7 +40,7 @@ export interface CheckOptions {
 }
 
 export function checkLedger(ledger: Ledger, opts: CheckOptions = {}): Issue[] {
-  const ctx: RuleContext = { ledger, index: indexLedger(ledger), today: opts.today };
+  const ctx: RuleContext = { ledger, index: indexLedger(ledger), today: opts.today, complete: !opts.files };
   const all = Object.values(RULES).flatMap((rule) => rule(ctx));
   // filter before sorting: sorting reads lines, and lines are computed lazily
   return sortIssues(opts.files ? all.filter((i) => opts.files!.has(i.file)) : all);

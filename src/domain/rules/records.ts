@@ -29,7 +29,7 @@ export const identity: Rule = (ctx) => {
     if (folder !== r.value.id) out.push(at(r, ['id'], 'id-mismatch', { id: r.value.id, what: '文件夹名', expected: folder }));
     else if (!r.value.id.startsWith(`DB-${year}-`)) out.push(at(r, ['id'], 'id-mismatch', { id: r.value.id, what: '年份文件夹', expected: year }));
   }
-  const named: Located<{ id: string }>[] = [...l.notices, ...l.plans, ...l.bulletins];
+  const named: Located<{ id: string }>[] = [...l.notices, ...l.plans, ...l.bulletins, ...l.adjustments];
   for (const r of named) {
     const name = r.file.split('/').at(-1)!.replace(/\.md$/, '');
     if (name !== r.value.id) out.push(at(r, ['id'], 'id-mismatch', { id: r.value.id, what: '文件名', expected: name }));
@@ -38,6 +38,7 @@ export const identity: Rule = (ctx) => {
   uniqueIds(l.notices, out);
   uniqueIds(l.plans, out);
   uniqueIds(l.bulletins, out);
+  uniqueIds(l.adjustments, out);
   uniqueIds(l.people, out);
   uniqueIds(l.units, out);
 

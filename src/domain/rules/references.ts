@@ -43,11 +43,13 @@ export const REFERENCE_FIELDS = {
     'accountability[].unit': 'unit',
     'accountability[].decided_by': 'person',
     'referrals[].by': 'person',
+    'reminders[].by': 'person',
   },
   report: { unit: 'unit', by: 'person' },
   notice: { by: 'person', approved_by: 'person', 'items[]': 'item', 'to_leaders[]': 'person', 'to_units[]': 'unit' },
-  bulletin: { 'items[]': 'item', 'drafted.by': 'person', 'reviewed.by': 'person', 'approved.by': 'person' },
+  bulletin: { 'items[]': 'item', 'drafted.by': 'person', 'reviewed.by': 'person', 'approved.by': 'person', 'figures.ranking[].unit': 'unit' },
   plan: { by: 'person', 'applications[]': 'item', 'targets[]': 'unit', 'scoring_units[]': 'unit' },
+  adjustment: { unit: 'unit', decided_by: 'person', item: 'item' },
   person: { unit: 'unit' },
   unit: { head: 'person', leader: 'person' },
 } as const satisfies Record<string, Record<string, RefKind>>;
@@ -88,6 +90,7 @@ export const references: Rule = (ctx) => {
   for (const r of l.notices) checkRecord(ctx, r, REFERENCE_FIELDS.notice, out);
   for (const r of l.bulletins) checkRecord(ctx, r, REFERENCE_FIELDS.bulletin, out);
   for (const r of l.plans) checkRecord(ctx, r, REFERENCE_FIELDS.plan, out);
+  for (const r of l.adjustments) checkRecord(ctx, r, REFERENCE_FIELDS.adjustment, out);
   for (const r of l.people) checkRecord(ctx, r, REFERENCE_FIELDS.person, out);
   for (const r of l.units) checkRecord(ctx, r, REFERENCE_FIELDS.unit, out);
   return out;

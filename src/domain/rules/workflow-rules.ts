@@ -145,6 +145,8 @@ export const signers: Rule = (ctx) => {
     [ctx.ledger.bulletins, [['drafted.by', ['office']], ['reviewed.by', ['supervision_leader']], ['approved.by', ['main_leader']]]],
     [ctx.ledger.notices, [['by', ['office']], ['approved_by', ['main_leader']]]],
     [ctx.ledger.plans, [['by', ['office']]]],
+    // a 加减分 is decided by a main leader
+    [ctx.ledger.adjustments, [['decided_by', ['main_leader']]]],
   ];
   for (const [records, chain] of documents) {
     for (const rec of records) {

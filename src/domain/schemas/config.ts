@@ -51,6 +51,37 @@ export const scoreWeights = z.strictObject({
   accountability_penalty: z.number().min(0).default(5),
 });
 
+/** One step of the 催办 escalation: suggested once an item is this many days overdue. */
+export const escalationStep = z.strictObject({
+  /** 超期天数达到多少天时建议此步（0 = 一超期就建议） */
+  after_days: z.number().int().min(0).max(365),
+  /** 措施：remind 提醒、chase 催办、flag 挂牌督办、accountability 建议问责 */
+  step: z.enum(['remind', 'chase', 'flag', 'accountability'], { error: '措施只能是 remind（提醒）、chase（催办）、flag（挂牌督办）或 accountability（建议问责）' }),
+});
+
+/** 催办: what counts as due soon, and the escalation ladder (suggested, never applied silently). */
+export const reminders = z.strictObject({
+  /** 距时限不足多少天列入“即将到期”（默认同 warning_days） */
+  due_soon_days: z.number().int().min(1).max(90).optional(),
+  /** 距下次报送日期不足多少天提醒报送 */
+  report_soon_days: z.number().int().min(0).max(30).default(3),
+  /** 升级措施，按超期天数从小到大 */
+  escalation: z.array(escalationStep).default([
+    { after_days: 0, step: 'remind' },
+    { after_days: 3, step: 'chase' },
+    { after_days: 10, step: 'flag' },
+    { after_days: 30, step: 'accountability' },
+  ]),
+});
+
+/** Volume control of special inspections (中办发〔2018〕56号: 严格控制督查考核总量和频次). */
+export const quota = z.strictObject({
+  /** 每年专项督查总数上限 */
+  special_per_year: z.number().int().min(0).default(12),
+  /** 每个单位每年接受专项督查的次数上限 */
+  per_unit_per_year: z.number().int().min(0).default(4),
+});
+
 export const config = z.strictObject({
   /** 组织名称，例如 张范街道 */
   organisation: text,
@@ -75,6 +106,10 @@ export const config = z.strictObject({
     flag_penalty: 3,
     accountability_penalty: 5,
   }),
+  /** 催办：即将到期的天数和升级措施 */
+  reminders: reminders.default({ report_soon_days: 3, escalation: [{ after_days: 0, step: 'remind' }, { after_days: 3, step: 'chase' }, { after_days: 10, step: 'flag' }, { after_days: 30, step: 'accountability' }] }),
+  /** 专项督查总量控制 */
+  quota: quota.default({ special_per_year: 12, per_unit_per_year: 4 }),
   /** 在托管平台网页上“运行工作流”办理一步时，提交怎样进入台账 */
   actions: z
     .strictObject({
@@ -109,3 +144,5 @@ export const config = z.strictObject({
 export type Config = z.output<typeof config>;
 export type SiteBuild = z.output<typeof siteBuild>;
 export type ScoreWeights = z.output<typeof scoreWeights>;
+export type ReminderSettings = z.output<typeof reminders>;
+export type Quota = z.output<typeof quota>;

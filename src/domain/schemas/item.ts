@@ -56,6 +56,15 @@ export const source = z.strictObject({
   issuer: optionalText,
 });
 
+/** How a 催办 reached the unit. */
+export const REMINDER_METHODS = ['phone', 'message', 'notice', 'visit'] as const;
+export const REMINDER_METHOD_LABELS: Record<(typeof REMINDER_METHODS)[number], string> = {
+  phone: '电话',
+  message: '短信/工作群',
+  notice: '书面催办单',
+  visit: '上门',
+};
+
 export const PRIORITIES = ['normal', 'urgent', 'special'] as const;
 export const PRIORITY_LABELS: Record<(typeof PRIORITIES)[number], string> = {
   normal: '常规',
@@ -206,6 +215,23 @@ export const item = z.strictObject({
   /** 移送街道纪工委：只能追加 */
   referrals: z
     .array(z.strictObject({ date: calendarDate, by: personRef, reason: text, case_no: optionalText }))
+    .default([]),
+  /** 催办记录：只能追加（ledger remind --record） */
+  reminders: z
+    .array(
+      z.strictObject({
+        /** 催办日期 */
+        date: calendarDate,
+        /** 方式：phone 电话、message 短信/工作群、notice 书面催办单、visit 上门 */
+        method: z.enum(REMINDER_METHODS, { error: `催办方式只能是：${REMINDER_METHODS.map((m) => `${m}（${REMINDER_METHOD_LABELS[m]}）`).join('、')}` }),
+        /** 催办对象：单位全称或人员，例如 城市管理办公室 */
+        to: listOf(text).pipe(z.array(text).min(1, { error: '至少写一个催办对象' })),
+        /** 催办人（考核督查办） */
+        by: personRef,
+        /** 催办内容 */
+        note: optionalText,
+      }),
+    )
     .default([]),
 });
 

@@ -11,16 +11,9 @@ import { performance } from 'node:perf_hooks';
 import { runCheck } from '../audit/run-check.ts';
 import { beijingDateOf } from '../../domain/dates.ts';
 import { clip, type Names } from '../../domain/describe.ts';
-import {
-  itemFigures,
-  rank,
-  tally,
-  type ItemFigures,
-  type Ranked,
-  type Tally,
-} from '../../domain/figures.ts';
+import { itemFigures, tally, type ItemFigures, type Tally } from '../../domain/figures.ts';
 import type { Issue } from '../../domain/issues.ts';
-import type { Located, LocatedReport } from '../../domain/ledger.ts';
+import type { Ledger, Located, LocatedReport } from '../../domain/ledger.ts';
 import type { Bulletin } from '../../domain/schemas/bulletin.ts';
 import { config as configSchema, type Config, type SiteBuild } from '../../domain/schemas/config.ts';
 import type { Item } from '../../domain/schemas/item.ts';
@@ -35,7 +28,11 @@ import { BlobReader } from '../../io/git/cat-file.ts';
 import { listTree, resolveCommit } from '../../io/git/repo.ts';
 import type { SiteEnv } from './env.ts';
 import { readHistory, type CommitInfo, type HistoryContext, type ItemEvent } from './read-history.ts';
-import { filterLedger } from './visibility.ts';
+import { filterLedger, isPartial } from '../../format/visibility.ts';
+import { figureInput, ledgerFigures } from '../../domain/ledger-figures.ts';
+import { allTime, type PeriodFigures, type RankedUnit } from '../../domain/period-figures.ts';
+import { monthPeriod, periodsOfYear, type Period } from '../../domain/period.ts';
+import type { BulletinFigures } from '../../domain/schemas/bulletin.ts';
 
 export interface ItemView {
   item: Item;
@@ -112,7 +109,18 @@ export interface Site {
   tallyByUnit: Map<string, Tally>;
   tallyByLeader: Map<string, Tally>;
   tallyByYear: Map<string, Tally>;
-  ranking: Ranked<string>[];
+  /** The all-time ranking (empty in a build that sees only part of the ledger). */
+  ranking: RankedUnit[];
+  /** The ledger as this build sees it (records outside its scopes removed). */
+  ledger: Ledger;
+  /** This build sees only part of the ledger: no ranking is computed from it. */
+  partial: boolean;
+  /** The figures of a period over this build's items (memoised; no ranking when partial). */
+  figures: (p: Period) => PeriodFigures;
+  /** The all-time period and every year, half, quarter and month begun by today, newest first. */
+  periods: { all: Period; byYear: { year: number; periods: Period[]; months: Period[] }[] };
+  /** The ranking of the latest issued bulletin this build shows (what partial builds publish). */
+  publishedRanking?: { bulletin: Located<Bulletin>; figures: BulletinFigures };
   timeline: (itemId: string) => TimelineRow[];
   audit: AuditRow[];
   /** The commit a record file landed with. */
@@ -262,10 +270,37 @@ export async function loadSite(env: SiteEnv): Promise<Site> {
   const tallyByUnit = tallyOf(byUnit);
   const tallyByLeader = tallyOf(byLeader);
   const tallyByYear = tallyOf(byYear);
-  const ranking = rank(
-    [...units.values()].filter((u) => u.ranked && tallyByUnit.has(u.id)).map((u) => ({ key: u.id, tally: tallyByUnit.get(u.id)! })),
-    config.score,
-  );
+  // figures by period, over this build's items; a build that sees part of the ledger ranks nothing
+  const partial = isPartial(full, build);
+  const input = figureInput(ledger);
+  const figCache = new Map<string, PeriodFigures>();
+  const figures = (p: Period): PeriodFigures => {
+    let f = figCache.get(p.key);
+    if (!f) {
+      f = ledgerFigures(ledger, p, env.today, input);
+      if (partial) f = { ...f, ranking: [] };
+      figCache.set(p.key, f);
+    }
+    return f;
+  };
+  const all = allTime(env.today);
+  const ranking = figures(all).ranking;
+  const figureYears = [...new Set(ledger.items.flatMap((r) => [r.value.id.slice(3, 7), r.value.deadline.slice(0, 4)]))]
+    .map(Number)
+    .filter((y) => `${y}-01-01` <= env.today)
+    .sort((a, b) => b - a);
+  const periods = {
+    all,
+    byYear: figureYears.map((year) => ({
+      year,
+      periods: periodsOfYear(year, env.today),
+      months: Array.from({ length: 12 }, (_, i) => monthPeriod(year, 12 - i)).filter((p) => p.from <= env.today),
+    })),
+  };
+  const published = [...ledger.bulletins]
+    .filter((b) => b.value.figures && !b.value.draft && b.value.figures.ranking.length > 0)
+    .sort((a, b) => b.value.date.localeCompare(a.value.date))[0];
+  const publishedRanking = published ? { bulletin: published, figures: published.value.figures! } : undefined;
   const leaders = [...people.values()].filter((p) => byLeader.has(p.id));
 
   // ——— timelines and the audit trail, visible items only ———
@@ -341,6 +376,11 @@ export async function loadSite(env: SiteEnv): Promise<Site> {
     tallyByLeader,
     tallyByYear,
     ranking,
+    ledger,
+    partial,
+    figures,
+    periods,
+    publishedRanking,
     timeline: (id) => timelines.get(id) ?? [],
     audit,
     landedWith: (path) => {

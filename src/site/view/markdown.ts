@@ -8,6 +8,8 @@ import type { Element, Nodes, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toHast } from 'mdast-util-to-hast';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 
 const SAFE_URL = /^(?:https?:|mailto:|tel:|#|\/(?!\/)|\.{0,2}\/|[^:/?#]*(?:[/?#]|$))/i;
 
@@ -53,7 +55,8 @@ export function renderMarkdown(md: string): string {
   if (!text) return '';
   const hit = cache.get(text);
   if (hit !== undefined) return hit;
-  const hast = toHast(fromMarkdown(text)) as Root;
+  // tables (GFM): bulletins list overdue items and the ranking as tables
+  const hast = toHast(fromMarkdown(text, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] })) as Root;
   clean(hast);
   // headings inside a record sit under the page's own h2/h3
   const html = toHtml(hast).replace(/<(\/?)h([1-3])>/g, (_, slash: string, n: string) => `<${slash}h${Number(n) + 2}>`);

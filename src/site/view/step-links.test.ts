@@ -70,7 +70,7 @@ describe('item page links', () => {
 
   test('every other legal step opens the Run-workflow form with its inputs', () => {
     const l = itemLinks(config, it, { today: '2026-03-10', units, people, reportNames: [] });
-    expect(l.steps.map((s) => s.action)).toEqual(['bulletin', 'cancel', 'extend', 'flag', 'accountability', 'referral', 'edit']);
+    expect(l.steps.map((s) => s.action)).toEqual(['bulletin', 'cancel', 'extend', 'flag', 'accountability', 'referral', 'remind', 'edit']);
     const extend = l.steps.find((s) => s.action === 'extend')!;
     expect(extend.fields).toBe('to=；approved-by=；reason=');
     expect(decodeURIComponent(extend.url!)).toBe('https://gl.example.cn/l/-/pipelines/new?ref=main&var[LEDGER_ACTION]=extend&var[LEDGER_ITEMS]=DB-2026-0031&var[LEDGER_FIELDS]=to=；approved-by=；reason=');

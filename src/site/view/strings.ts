@@ -21,6 +21,7 @@ export type NavKey = (typeof NAV)[number]['key'];
 export const OUTPUTS = [
   { href: file('data', 'ledger.json'), label: '台账 JSON' },
   { href: file('data', 'ledger.csv'), label: '台账 CSV' },
+  { href: file('data', 'ledger.xlsx'), label: '台账 Excel' },
   { href: file('deadlines.ics'), label: '时限日历 ICS' },
   { href: file('feed.xml'), label: '通报订阅 Atom' },
 ] as const;

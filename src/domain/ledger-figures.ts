@@ -1,0 +1,37 @@
+/**
+ * A loaded ledger → the figures of a period, with the ledger's own settings
+ * (warning days, grace days, score weights, ranked units). The one call the
+ * CLI (`ledger stats`, `ledger bulletin`), the checker's bulletin rule, the
+ * Excel writer and the site make, so they cannot disagree.
+ */
+import type { Ledger } from './ledger.ts';
+import type { Period } from './period.ts';
+import { periodFigures, type FigureInput, type PeriodFigures } from './period-figures.ts';
+import { config as configSchema, type Config } from './schemas/config.ts';
+
+const FALLBACK: Config = configSchema.parse({ organisation: '（未配置）', office: '考核督查办', bulletin_name: '督查通报' });
+
+/** Items with their reports, and the 加减分 decisions, from a ledger. */
+export function figureInput(ledger: Ledger): FigureInput {
+  const reports = new Map<string, { date: string; unit: string; done: boolean }[]>();
+  for (const r of ledger.reports) {
+    const list = reports.get(r.itemId);
+    const x = { date: r.value.date, unit: r.value.unit, done: r.value.done };
+    if (list) list.push(x);
+    else reports.set(r.itemId, [x]);
+  }
+  return {
+    items: ledger.items.map((rec) => ({ item: rec.value, reports: reports.get(rec.value.id) ?? [] })),
+    adjustments: ledger.adjustments.map((a) => ({ id: a.value.id, date: a.value.date, unit: a.value.unit, points: a.value.points, reason: a.value.reason })),
+  };
+}
+
+export function ledgerFigures(ledger: Ledger, period: Period, today: string, input: FigureInput = figureInput(ledger)): PeriodFigures {
+  const config = ledger.config?.value ?? FALLBACK;
+  return periodFigures(
+    input,
+    period,
+    { today, warningDays: config.warning_days, graceDays: config.feedback_grace_days },
+    { weights: config.score, rankedUnits: ledger.units.filter((u) => u.value.ranked).map((u) => u.value.id) },
+  );
+}

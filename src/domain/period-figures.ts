@@ -1,0 +1,315 @@
+/**
+ * Figures of a period (part of the notice's 三、（三）: 办结率, 反馈率, the
+ * ranking that feeds 绩效目标考核), fair to units and stable over time:
+ *
+ * - The ledger is read **as of** the statistics date (the period's last day,
+ *   or today while it runs): steps dated later are not yet taken, extensions
+ *   approved later not yet granted, reports dated later not yet given. So the
+ *   figures of a closed period do not change when items are closed next
+ *   month, and a bulletin can state them as data that the checker recomputes.
+ * - 应办结 (counted in 办结率 and 按期办结率): items whose deadline in force
+ *   falls within the period and not after the statistics date. Items not yet
+ *   due do not count, so a unit with nothing overdue does not score 0 %.
+ * - 反馈: report due dates within the period (see figures.ts for matching);
+ *   only the lead unit's own reports answer for it (co-units' reports do not
+ *   count in the lead unit's rate).
+ * - 超期: counted items not finished by their deadline and still open.
+ * - 挂牌, 问责: set within the period. 加减分: decided within the period.
+ *
+ * Pure: items, reports and adjustments in; numbers out.
+ */
+import { daysBetween } from './dates.ts';
+import { itemFigures, lightOf, percent, TIER_LABELS, type ItemFigures } from './figures.ts';
+import type { Period } from './period.ts';
+import { asOfDate, rangePeriod } from './period.ts';
+import type { ScoreWeights } from './schemas/config.ts';
+import type { Item } from './schemas/item.ts';
+
+export interface ReportInput {
+  date: string;
+  unit: string;
+  done?: boolean;
+}
+
+/** A manual 加减分 decided by a main leader (records/adjustments/). */
+export interface AdjustmentInput {
+  id: string;
+  date: string;
+  unit: string;
+  points: number;
+  reason: string;
+}
+
+export interface FigureInput {
+  items: readonly { item: Item; reports: readonly ReportInput[] }[];
+  adjustments?: readonly AdjustmentInput[];
+}
+
+export interface PeriodSettings {
+  today: string;
+  warningDays: number;
+  graceDays: number;
+}
+
+/** When an item entered the ledger. */
+const createdOn = (it: Item) => it.registered?.date ?? it.application?.date ?? it.source.date;
+
+/**
+ * The item as it stood on `day`, from its dated fields: steps dated later
+ * are removed, the deadline is the one in force that day. `undefined` when
+ * the item was not yet registered.
+ */
+export function itemAsOf(it: Item, day: string): Item | undefined {
+  if (createdOn(it) > day) return undefined;
+  const upTo = <T extends { date: string }>(v: T | undefined) => (v && v.date <= day ? v : undefined);
+  const extensions = it.extensions.filter((e) => e.date <= day);
+  const deadline = it.extensions.length === 0 ? it.deadline : (extensions[extensions.length - 1]?.to ?? it.extensions[0]!.from);
+  const closure = upTo(it.closure);
+  const cancellation = upTo(it.cancellation);
+  const rejection = upTo(it.rejection);
+  const merge = upTo(it.merge);
+  const state = cancellation
+    ? 'cancelled'
+    : rejection
+      ? 'rejected'
+      : merge
+        ? 'merged'
+        : closure
+          ? upTo(it.archive) ? 'archived' : 'closed'
+          : it.state === 'closed' || it.state === 'archived' || it.state === 'cancelled' || it.state === 'rejected' || it.state === 'merged'
+            ? it.kind === 'special' ? (upTo(it.inspection) ? 'inspecting' : 'approved') : 'in_progress'
+            : it.state;
+  const flag = it.flag && it.flag.date <= day ? { ...it.flag, lifted: it.flag.lifted && it.flag.lifted <= day ? it.flag.lifted : undefined } : undefined;
+  return {
+    ...it,
+    state,
+    deadline,
+    extensions,
+    closure,
+    archive: upTo(it.archive),
+    cancellation,
+    rejection,
+    merge,
+    assigned: upTo(it.assigned),
+    inspection: upTo(it.inspection),
+    flag,
+    accountability: it.accountability.filter((a) => a.date <= day),
+  };
+}
+
+export interface PeriodItem {
+  id: string;
+  leadUnit: string;
+  leaders: string[];
+  /** The item's figures as of the statistics date. */
+  fig: ItemFigures;
+  /** Deadline in force on the statistics date. */
+  deadline: string;
+  /** 应办结 in this period: counted in 办结率 and 按期办结率. */
+  due: boolean;
+  done: boolean;
+  onTime: boolean;
+  /** Due in the period, not finished, deadline passed. */
+  overdue: boolean;
+  feedbackDue: string[];
+  feedbackAnswered: string[];
+  flagged: boolean;
+  accountability: number;
+}
+
+export interface PeriodTally {
+  /** 应办结 */
+  due: number;
+  done: number;
+  onTime: number;
+  overdue: number;
+  feedbackDue: number;
+  feedbackAnswered: number;
+  flagged: number;
+  accountability: number;
+  /** Σ 加减分 */
+  adjustment: number;
+  /** Warning lights of every open item on the statistics date. */
+  red: number;
+  yellow: number;
+  green: number;
+  completionRate: number | null;
+  onTimeRate: number | null;
+  feedbackRate: number | null;
+}
+
+export interface RankedUnit {
+  unit: string;
+  tally: PeriodTally;
+  score: number;
+  rank: number;
+  tier: number;
+}
+
+export interface PeriodFigures {
+  period: Period;
+  asOf: string;
+  items: PeriodItem[];
+  all: PeriodTally;
+  byUnit: Map<string, PeriodTally>;
+  byLeader: Map<string, PeriodTally>;
+  ranking: RankedUnit[];
+  adjustments: AdjustmentInput[];
+}
+
+const rate = (a: number, b: number) => (b > 0 ? a / b : null);
+
+function periodItem(it: Item, reports: readonly ReportInput[], p: Period, asOf: string, s: PeriodSettings): PeriodItem | undefined {
+  const then = itemAsOf(it, asOf);
+  if (!then) return undefined;
+  const own = reports.filter((r) => r.date <= asOf && r.unit === it.lead_unit);
+  const fig = itemFigures(then, own, { today: asOf, warningDays: s.warningDays, graceDays: s.graceDays });
+  if (!fig.counted) return undefined;
+  const due = then.deadline >= p.from && then.deadline <= asOf;
+  const inP = (d: string) => d >= p.from && d <= asOf;
+  return {
+    id: it.id,
+    leadUnit: it.lead_unit,
+    leaders: it.leaders,
+    fig,
+    deadline: then.deadline,
+    due,
+    done: due && fig.done,
+    onTime: due && fig.onTime,
+    overdue: due && !fig.done && daysBetween(asOf, then.deadline) < 0,
+    feedbackDue: fig.feedbackDue.filter(inP),
+    feedbackAnswered: fig.feedbackAnswered.filter(inP),
+    flagged: !!then.flag && inP(then.flag.date),
+    accountability: then.accountability.filter((a) => inP(a.date)).length,
+  };
+}
+
+export function tallyPeriod(list: readonly PeriodItem[], adjustment = 0): PeriodTally {
+  const t = { due: 0, done: 0, onTime: 0, overdue: 0, feedbackDue: 0, feedbackAnswered: 0, flagged: 0, accountability: 0, red: 0, yellow: 0, green: 0 };
+  for (const x of list) {
+    if (x.due) t.due++;
+    if (x.done) t.done++;
+    if (x.onTime) t.onTime++;
+    if (x.overdue) t.overdue++;
+    t.feedbackDue += x.feedbackDue.length;
+    t.feedbackAnswered += x.feedbackAnswered.length;
+    if (x.flagged) t.flagged++;
+    t.accountability += x.accountability;
+    if (x.fig.light === 'red') t.red++;
+    else if (x.fig.light === 'yellow') t.yellow++;
+    else if (x.fig.light === 'green') t.green++;
+  }
+  return {
+    ...t,
+    adjustment: Math.round(adjustment * 10) / 10,
+    completionRate: rate(t.done, t.due),
+    onTimeRate: rate(t.onTime, t.due),
+    feedbackRate: rate(t.feedbackAnswered, t.feedbackDue),
+  };
+}
+
+/**
+ * The documented score: Σ weight × rate over the rates that have a
+ * denominator, scaled to the full weight; minus penalties; plus 加减分.
+ * `null` when nothing was due and nothing decided (the unit is not ranked).
+ */
+export function periodScore(t: PeriodTally, w: ScoreWeights): number | null {
+  const parts: [number | null, number][] = [
+    [t.completionRate, w.completion],
+    [t.onTimeRate, w.on_time],
+    [t.feedbackRate, w.feedback],
+  ];
+  const have = parts.filter(([r]) => r !== null);
+  if (have.length === 0 && t.adjustment === 0) return null;
+  const all = parts.reduce((s, [, x]) => s + x, 0);
+  const wHave = have.reduce((s, [, x]) => s + x, 0);
+  const base = wHave > 0 ? (have.reduce((s, [r, x]) => s + (r as number) * x, 0) / wHave) * all : 0;
+  const penalty = t.overdue * w.overdue_penalty + t.flagged * w.flag_penalty + t.accountability * w.accountability_penalty;
+  return Math.round((base - penalty + t.adjustment) * 10) / 10;
+}
+
+/** Units by score, best first; ties share a rank; tiers by quarters of the ranking. */
+export function rankUnits(entries: { unit: string; tally: PeriodTally }[], w: ScoreWeights): RankedUnit[] {
+  const scored = entries
+    .map((e) => ({ ...e, score: periodScore(e.tally, w) }))
+    .filter((e): e is { unit: string; tally: PeriodTally; score: number } => e.score !== null)
+    .sort((a, b) => b.score - a.score || a.unit.localeCompare(b.unit));
+  const n = scored.length;
+  let prevScore = Number.NaN;
+  let prevRank = 0;
+  return scored.map((e, i) => {
+    const r = e.score === prevScore ? prevRank : i + 1;
+    prevScore = e.score;
+    prevRank = r;
+    const tier = Math.min(TIER_LABELS.length - 1, Math.floor(((r - 1) * TIER_LABELS.length) / Math.max(n, 1)));
+    return { ...e, rank: r, tier };
+  });
+}
+
+export interface RankSettings {
+  weights: ScoreWeights;
+  /** Units that take part in the ranking (units.yml `ranked`). */
+  rankedUnits: readonly string[];
+}
+
+/** Every figure of `period`: per item, overall, per lead unit, per leader, and the ranking. */
+export function periodFigures(input: FigureInput, period: Period, s: PeriodSettings, r: RankSettings): PeriodFigures {
+  const asOf = asOfDate(period, s.today);
+  const items: PeriodItem[] = [];
+  for (const { item, reports } of input.items) {
+    const x = periodItem(item, reports, period, asOf, s);
+    if (x) items.push(x);
+  }
+  items.sort((a, b) => a.id.localeCompare(b.id));
+  const adjustments = (input.adjustments ?? []).filter((a) => a.date >= period.from && a.date <= asOf).sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  const adjBy = new Map<string, number>();
+  for (const a of adjustments) adjBy.set(a.unit, (adjBy.get(a.unit) ?? 0) + a.points);
+  const group = (key: (x: PeriodItem) => string[]) => {
+    const m = new Map<string, PeriodItem[]>();
+    for (const x of items) for (const k of key(x)) (m.get(k) ?? m.set(k, []).get(k)!).push(x);
+    return m;
+  };
+  const unitGroups = group((x) => [x.leadUnit]);
+  for (const u of adjBy.keys()) if (!unitGroups.has(u)) unitGroups.set(u, []);
+  const byUnit = new Map([...unitGroups].sort((a, b) => a[0].localeCompare(b[0])).map(([u, l]) => [u, tallyPeriod(l, adjBy.get(u) ?? 0)]));
+  const byLeader = new Map([...group((x) => x.leaders)].sort((a, b) => a[0].localeCompare(b[0])).map(([p, l]) => [p, tallyPeriod(l)]));
+  const ranked = new Set(r.rankedUnits);
+  const ranking = rankUnits([...byUnit].filter(([u]) => ranked.has(u)).map(([unit, tally]) => ({ unit, tally })), r.weights);
+  return { period, asOf, items, all: tallyPeriod(items, 0), byUnit, byLeader, ranking, adjustments };
+}
+
+/** The whole ledger up to `today` (the site's “全部” page). */
+export function allTime(today: string): Period {
+  return { ...rangePeriod('2000-01-01', today), key: 'all', label: '全部' };
+}
+
+/** The light of an item on a day (re-exported for writers that list items). */
+export { lightOf, percent };
+
+/** Figures as plain JSON (the CLI's --json, the site's data, the bulletin's `figures`). */
+export function figuresJson(f: PeriodFigures, names?: { unit: (id: string) => string }) {
+  const t = (x: PeriodTally) => ({
+    due: x.due,
+    done: x.done,
+    on_time: x.onTime,
+    overdue: x.overdue,
+    feedback_due: x.feedbackDue,
+    feedback_answered: x.feedbackAnswered,
+    flagged: x.flagged,
+    accountability: x.accountability,
+    adjustment: x.adjustment,
+    completion_rate: percent(x.completionRate),
+    on_time_rate: percent(x.onTimeRate),
+    feedback_rate: percent(x.feedbackRate),
+  });
+  return {
+    period: { key: f.period.key, label: f.period.label, from: f.period.from, to: f.period.to },
+    as_of: f.asOf,
+    all: t(f.all),
+    units: [...f.byUnit].map(([unit, x]) => ({ unit, ...(names ? { name: names.unit(unit) } : {}), ...t(x) })),
+    ranking: f.ranking.map((x) => ({ rank: x.rank, unit: x.unit, ...(names ? { name: names.unit(x.unit) } : {}), score: x.score, tier: TIER_LABELS[x.tier] })),
+    leaders: [...f.byLeader].map(([person, x]) => ({ person, ...t(x) })),
+    adjustments: f.adjustments.map((a) => ({ id: a.id, date: a.date, unit: a.unit, points: a.points, reason: a.reason })),
+  };
+}
+export type FiguresJson = ReturnType<typeof figuresJson>;
