@@ -196,7 +196,7 @@ describe('broken ledgers', () => {
   it('unknown-field-registry', () => {
     expect(run('unknown-field-registry')).toMatchInlineSnapshot(`
       "records/people.yml:69: 【unknown-field】未知字段 “email”（在 people[11] 中）
-          提示：是不是想写 “emails”？允许的字段：id、name、title、roles、unit、emails、active"
+          提示：是不是想写 “emails”？允许的字段：id、name、title、roles、unit、emails、forge_users、active"
     `);
   });
   it('missing-field', () => {

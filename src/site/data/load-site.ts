@@ -24,7 +24,7 @@ import type { Person } from '../../domain/schemas/people.ts';
 import type { Plan } from '../../domain/schemas/plan.ts';
 import type { Unit } from '../../domain/schemas/units.ts';
 import { STATE_LABELS, type State } from '../../domain/workflow.ts';
-import { RECORDS_DIR } from '../../format/layout.ts';
+import { classifyPath, RECORDS_DIR } from '../../format/layout.ts';
 import { loadLedger } from '../../format/load-ledger.ts';
 import { BlobReader } from '../../io/git/cat-file.ts';
 import { listTree, resolveCommit } from '../../io/git/repo.ts';
@@ -142,6 +142,12 @@ export interface Site {
   loadIssues: Issue[];
   /** Optional report template text from records/_templates/. */
   reportTemplate?: string;
+  /** records/_templates/ by file name (for the 新建 links). */
+  templates: Map<string, string>;
+  /** Every item, notice, bulletin and plan id of the tree, hidden ones included (numbering only). */
+  takenIds: string[];
+  /** An item's report file names (numbering only). */
+  reportNames: (itemId: string) => string[];
   stats: Record<string, number>;
 }
 
@@ -341,6 +347,16 @@ export async function loadSite(env: SiteEnv): Promise<Site> {
   const commitUrl = (sha: string) => config.forge?.commit_url.replace('{sha}', sha);
   const head = history.commits.get(headSha);
   const templateFile = files.find((f) => /^records\/_templates\/(report|落实情况)[^/]*\.md$/.test(f.path));
+  const templates = new Map(files.filter((f) => /^records\/_templates\/[^/]+\.md$/.test(f.path)).map((f) => [f.path.split('/').pop()!, new TextDecoder().decode(f.text)]));
+  const takenIds: string[] = [];
+  const reportNames = new Map<string, string[]>();
+  for (const f of files) {
+    const c = classifyPath(f.path);
+    if (!c) continue;
+    if (c.kind === 'item' && c.itemId) takenIds.push(c.itemId);
+    else if (c.fileId) takenIds.push(c.fileId);
+    if (c.kind === 'report' && c.itemId && c.name) reportNames.set(c.itemId, [...(reportNames.get(c.itemId) ?? []), c.name]);
+  }
   const sortDocs = <T extends { date: string; id: string }>(l: Located<T>[]) => [...l].sort((a, b) => b.value.date.localeCompare(a.value.date) || b.value.id.localeCompare(a.value.id));
   const bulletins = [...ledger.bulletins].sort((a, b) => b.value.year - a.value.year || b.value.number - a.value.number);
   stats.totalMs = performance.now() - t0;
@@ -392,6 +408,9 @@ export async function loadSite(env: SiteEnv): Promise<Site> {
     check,
     loadIssues: loaded.issues.filter((i) => vis.pathVisible(i.file)),
     reportTemplate: templateFile ? new TextDecoder().decode(templateFile.text) : undefined,
+    templates,
+    takenIds,
+    reportNames: (id) => reportNames.get(id) ?? [],
     stats,
   };
 }
