@@ -18,7 +18,7 @@ import { emptyLedger } from '../domain/ledger.ts';
 import { checkLedger } from '../domain/rules/index.ts';
 import { buildDemoRepo } from '../demo/build-demo-repo.ts';
 import { classifyPath, RECORDS_DIR } from '../format/layout.ts';
-import { loadOne } from '../format/load-ledger.ts';
+import { addRecord, loadOne, onlyRecord } from '../format/load-ledger.ts';
 import { BlobReader } from '../io/git/cat-file.ts';
 import { logCommits } from '../io/git/log-stream.ts';
 import { checkRange } from './check-range.ts';
@@ -69,11 +69,9 @@ async function verdicts(dir: string): Promise<Verdict[]> {
         ledger.people.push(...l.people);
         ledger.units.push(...l.units);
         ledger.config ??= l.config;
-        ledger.items.push(...l.items);
-        ledger.reports.push(...l.reports);
-        ledger.notices.push(...l.notices);
-        ledger.bulletins.push(...l.bulletins);
-        ledger.plans.push(...l.plans);
+        const rec = onlyRecord(l);
+        const cls = classifyPath(p);
+        if (rec && cls) addRecord(ledger, cls.kind, rec);
         for (const id of l.invalid) ledger.invalid.add(id);
       }
       const tree = [...loadIssues, ...checkLedger(ledger, { today: beijingDateOf(c.author.date) })].filter((i) => i.severity === 'error');

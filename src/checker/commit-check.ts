@@ -59,7 +59,7 @@ const BATCH = 400;
 const PREFIX = `${RECORDS_DIR}/`;
 const repoFile = { file: RECORDS_DIR, line: 1 };
 /** Records with an id that other records name (a removed one leaves them dangling). */
-const NAMED_KINDS = new Set(['item', 'notice', 'plan', 'bulletin']);
+const NAMED_KINDS = new Set(['item', 'notice', 'plan', 'bulletin', 'meeting', 'summary', 'adjustment']);
 /** Records whose document numbers must be unique across the ledger. */
 const NUMBERED_KINDS = new Set(['notice', 'plan', 'bulletin']);
 const REGULAR = new Set(['100644', '100755']);
@@ -433,7 +433,7 @@ function take(p: Pending, path: string, kind: string, v: Loaded) {
   p.changed.add(path);
   if (!v.located || REGISTRY_KINDS.has(kind)) return;
   addToLedger(p.partial, kind, v.located);
-  for (const r of referencedPaths(kind, v.located.value)) p.ctx.add(r);
+  for (const r of referencedPaths(kind, path, v.located.value)) p.ctx.add(r);
   if (kind === 'report') p.ctx.add(itemPath(classify(path)!.itemId!));
   if (NUMBERED_KINDS.has(kind) && carriesNumber(v.located.value)) p.numbered = true;
 }

@@ -7,7 +7,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatIssue } from './format.ts';
-import { itemFile, record, reportFile, superiorItem, TestRepo } from './test-repo.ts';
+import { itemFile, record, reportFile, superiorItem, superiorSupport, TestRepo } from './test-repo.ts';
 
 const repos: TestRepo[] = [];
 const newRepo = () => {
@@ -31,15 +31,18 @@ const DATES: Record<string, string> = {
   closed: '2026-03-25',
 };
 
-/** The item moved legally up to `state`, one commit per step, on main. */
+/** The item moved legally up to `state`, one commit per step (and the records each step rests on), on main. */
 function upTo(state: string): TestRepo {
   const repo = newRepo();
+  const support = superiorSupport(ID);
   for (const s of Object.keys(DATES)) {
+    for (const c of support[s] ?? []) repo.commit(c);
     repo.commit({ by: s === 'in_progress' ? 'li-ming' : 'wang-fang', date: DATES[s]!, files: { [F]: record(superiorItem(ID, s)) } });
     if (s === state) break;
   }
   return repo;
 }
+
 
 const head = (repo: TestRepo) => repo.git('rev-parse', 'HEAD').trim();
 const RET = { date: '2026-03-22', by: 'zhang-wei', reason: '材料不实，重新核实。' };
@@ -50,7 +53,7 @@ describe('a merge is judged against every parent', () => {
   it('one office closes, another returns; resolved to the close (the first parent): refused, the lost return named', async () => {
     const repo = upTo('submitted');
     // main: submitted → closed; side (from reported): returned
-    const base = repo.git('rev-parse', 'HEAD~1').trim();
+    const base = repo.git('rev-parse', 'HEAD~2').trim(); // the item reported (before the 汇报's revision and the submission)
     repo.commit({ by: 'wang-fang', date: '2026-03-25', files: { [F]: closedAfterSubmit() } });
     repo.git('checkout', '-q', '-b', 'side', base);
     repo.commit({ by: 'zhang-wei', date: '2026-03-22', files: { [F]: returned() } });
@@ -65,7 +68,7 @@ describe('a merge is judged against every parent', () => {
 
   it('the same, resolved to the return (the second parent): refused too', async () => {
     const repo = upTo('submitted');
-    const base = repo.git('rev-parse', 'HEAD~1').trim();
+    const base = repo.git('rev-parse', 'HEAD~2').trim(); // the item reported (before the 汇报's revision and the submission)
     repo.commit({ by: 'wang-fang', date: '2026-03-25', files: { [F]: closedAfterSubmit() } });
     repo.git('checkout', '-q', '-b', 'side', base);
     repo.commit({ by: 'zhang-wei', date: '2026-03-22', files: { [F]: returned() } });
@@ -85,9 +88,10 @@ describe('a merge is judged against every parent', () => {
     repo.merge('side', { by: 'zhao-qiang', date: '2026-03-25', files: { [F]: closedAfterSubmit() } });
     const r = await repo.check({ range: 'HEAD~1..HEAD' });
     const merge = r.issues.filter((i) => i.commit?.sha === head(repo));
-    expect(merge.map((i) => i.code)).toEqual(['wrong-committer']);
-    expect(merge[0]!.message).toBe('“销号”须由考核督查办提交，而提交者 赵强 的角色是责任单位');
-    expect(merge[0]!.file).toBe(F);
+    // the closure, and the review of the report it rests on, both need the office
+    expect(new Set(merge.map((i) => i.code))).toEqual(new Set(['wrong-committer']));
+    expect(merge.map((i) => i.message)).toContain('“销号”须由考核督查办提交，而提交者 赵强 的角色是责任单位');
+    expect(merge.every((i) => i.file === F)).toBe(true);
   });
 
   it('a merge that deletes a landed report', async () => {

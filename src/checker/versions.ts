@@ -5,13 +5,10 @@
  * rules as the working tree can run on what a commit changed.
  */
 import type { Issue } from '../domain/issues.ts';
-import { emptyLedger, type Ledger, type Located, type LocatedReport } from '../domain/ledger.ts';
-import { valuesAt } from '../domain/rules/context.ts';
-import { REFERENCE_FIELDS } from '../domain/rules/references.ts';
-import { BULLETIN_ID_RE } from '../domain/schemas/common.ts';
-import type { Item } from '../domain/schemas/item.ts';
-import { bulletinPath, itemPath, noticePath, planPath, type Classified } from '../format/layout.ts';
-import { loadOne } from '../format/load-ledger.ts';
+import { emptyLedger, type Ledger, type Located, type RecordKind } from '../domain/ledger.ts';
+import type { Classified } from '../format/layout.ts';
+import { addRecord, loadOne, onlyRecord } from '../format/load-ledger.ts';
+import { referencedPaths as referenced } from '../format/referenced-paths.ts';
 
 export interface Loaded {
   located?: Located<unknown>;
@@ -23,60 +20,17 @@ export function loadVersion(path: string, cls: Classified, text: Uint8Array | nu
   const l = emptyLedger();
   const issues = loadOne(l, { path, text }, cls);
   const located: Located<unknown> | undefined =
-    l.items[0] ?? l.reports[0] ?? l.notices[0] ?? l.bulletins[0] ?? l.plans[0] ?? l.config ?? (l.people.length || l.units.length ? ({ file: path, value: {}, body: '', bodyLine: 1, lineOf: () => 1 } as Located<unknown>) : undefined);
+    onlyRecord(l) ?? l.config ?? (l.people.length || l.units.length ? ({ file: path, value: {}, body: '', bodyLine: 1, lineOf: () => 1 } as Located<unknown>) : undefined);
   return { located, issues };
 }
 
 export function addToLedger(ledger: Ledger, kind: string, rec: Located<unknown>) {
-  switch (kind) {
-    case 'item':
-      ledger.items.push(rec as Located<Item>);
-      break;
-    case 'report':
-      ledger.reports.push(rec as LocatedReport);
-      break;
-    case 'notice':
-      ledger.notices.push(rec as Ledger['notices'][number]);
-      break;
-    case 'bulletin':
-      ledger.bulletins.push(rec as Ledger['bulletins'][number]);
-      break;
-    case 'plan':
-      ledger.plans.push(rec as Ledger['plans'][number]);
-      break;
-  }
+  addRecord(ledger, kind as RecordKind, rec);
 }
 
-function pathOfRef(kind: string, id: string): string | undefined {
-  switch (kind) {
-    case 'item':
-      return itemPath(id);
-    case 'notice':
-      return noticePath(id);
-    case 'plan':
-      return planPath(id);
-    case 'bulletin': {
-      const m = BULLETIN_ID_RE.exec(id);
-      return m ? bulletinPath(id, m[1]!) : undefined;
-    }
-    default:
-      return undefined;
-  }
-}
-
-/** Records one record refers to (one hop), as repository paths. */
-export function referencedPaths(kind: string, value: unknown): string[] {
-  const fields = (REFERENCE_FIELDS as Record<string, Record<string, string>>)[kind];
-  if (!fields) return [];
-  const out: string[] = [];
-  for (const [pattern, refKind] of Object.entries(fields)) {
-    for (const { value: v } of valuesAt(value, pattern)) {
-      if (typeof v !== 'string') continue;
-      const p = pathOfRef(refKind, v);
-      if (p) out.push(p);
-    }
-  }
-  return out;
+/** Records and files one record refers to (one hop), as repository paths. */
+export function referencedPaths(kind: string, file: string, value: unknown): string[] {
+  return referenced(kind, file, value);
 }
 
 /** The id a record file stands for (items: the folder; notices, plans, bulletins: the file name). */

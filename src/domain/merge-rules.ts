@@ -25,8 +25,8 @@ import type { Item } from './schemas/item.ts';
 import type { Person } from './schemas/people.ts';
 import type { Report } from './schemas/report.ts';
 import { BULLETIN_ID_RE, ITEM_ID_RE, NOTICE_ID_RE, PLAN_ID_RE } from './schemas/common.ts';
-import { itemChangeIssues, LIST_LABELS, officeRecordIssues, reportChangeIssues, type ChangeInput } from './transitions.ts';
-import { FIELD_LABELS, ITEM_FIELDS, STATE_LABELS, type ItemField, type StepField } from './workflow.ts';
+import { itemChangeIssues, officeRecordIssues, reportChangeIssues, type ChangeInput } from './transitions.ts';
+import { FIELD_LABELS, ITEM_FIELDS, LIST_LABELS, STATE_LABELS, type ItemField, type StepField } from './workflow.ts';
 
 /** One version of the record: absent (no blob), unreadable (blob, no record) or read. */
 export interface Version {
@@ -78,7 +78,7 @@ const WHAT: Partial<Record<RecordKind, string>> = {
 };
 
 function fieldLabel(f: string): string {
-  return FIELD_LABELS[f as StepField] ?? LIST_LABELS[f] ?? f;
+  return FIELD_LABELS[f as StepField] ?? (LIST_LABELS as Record<string, string>)[f] ?? f;
 }
 
 function describeRecord(kind: RecordKind, v: Version, file: string): string {
