@@ -17,7 +17,8 @@
 import type { Pusher } from '../domain/identity.ts';
 import { issue, type Issue } from '../domain/issues.ts';
 import { BlobReader } from '../io/git/cat-file.ts';
-import { isAncestor, repoFacts } from '../io/git/repo.ts';
+import { join, resolve } from 'node:path';
+import { isAncestor } from '../io/git/repo.ts';
 import { CHECKED_REFS, shallowCommits, type RangeResult } from './check-range.ts';
 import { checkCommits } from './commit-check.ts';
 
@@ -78,7 +79,6 @@ async function runPush(repoDir: string, updates: RefUpdate[], opts: PushOptions,
   const issues: Issue[] = [];
   const at = (ref: string) => ({ file: ref, line: 1, ref });
   const short = (sha: string) => sha.slice(0, 7);
-  const factsP = repoFacts(repoDir, []);
   const tips: string[] = [];
   const fastForward: { u: RefUpdate; branch: string; to: string }[] = [];
   // what each new value is: a commit, a tag of one, or something else (one read for all)
@@ -105,8 +105,9 @@ async function runPush(repoDir: string, updates: RefUpdate[], opts: PushOptions,
     if (isProtected && !ZERO.test(u.old) && u.old !== target.oid) fastForward.push({ u, branch: branch!, to: target.oid });
   }
   if (!tips.length) return { issues, commits: 0, changes: 0 };
-  const facts = await factsP;
-  const shallow = facts.shallow ? shallowCommits(facts.gitDir) : new Set<string>();
+  // a server's repository is where the hook runs (GIT_DIR, or the bare repository itself): its
+  // shallow file, if any, read directly — no process for a question a full server repository answers with no
+  const shallow = new Set([...shallowCommits(process.env.GIT_DIR ? resolve(repoDir, process.env.GIT_DIR) : repoDir), ...shallowCommits(join(repoDir, '.git'))]);
   // with one tip, a new commit whose parent is the old tip proves the update a
   // fast-forward without asking Git (every streamed commit is then the tip's ancestor)
   const single = new Set(tips).size === 1;
