@@ -65,19 +65,8 @@ const NUMBERED_KINDS = new Set(['notice', 'plan', 'bulletin']);
 const REGULAR = new Set(['100644', '100755']);
 const MODE_KINDS: Record<string, string> = { '100755': '可执行文件', '120000': '符号链接', '160000': '子模块', '040000': '文件夹' };
 
-/** Where a path belongs, and whether Git would refuse it: asked for every change of every commit, so remembered. */
-const pathInfo = new Map<string, { cls: Classified | null | undefined; bad: string | undefined }>();
-function infoOf(path: string) {
-  let i = pathInfo.get(path);
-  if (!i) {
-    if (pathInfo.size > 200_000) pathInfo.clear();
-    i = { cls: classifyPath(path), bad: unsafePathComponent(path) };
-    pathInfo.set(path, i);
-  }
-  return i;
-}
-const classify = (path: string) => infoOf(path).cls;
-const unsafe = (path: string) => infoOf(path).bad;
+const classify = classifyPath;
+const unsafe = unsafePathComponent;
 
 /** One record a commit changed, normalised: a rename out of the checked set is a deletion. */
 interface RecordChange {
@@ -98,7 +87,7 @@ interface Pending {
   changed: Set<string>;
   /** Paths whose version as of this commit is context (or, in `recheck`, judged again). */
   ctx: Set<string>;
-  recheck: Set<string>;
+  recheck?: Set<string>;
   /** Ids this commit removed (records naming them are judged again). */
   removed: string[];
   numbered: boolean;
@@ -163,19 +152,23 @@ export async function checkCommits(repoDir: string, reader: BlobReader, opts: Co
 
     // ——— round 1: every version every commit needs ———
     const specs: string[] = [];
-    const want = (blob: string | undefined, path: string) => {
-      if (blob && !blobs.has(blob) && !parsed.has(`${blob}:${path}`)) specs.push(blob);
+    // an old version is usually the new version of an earlier commit, parsed already
+    const wantOld = (blob: string | undefined, path: string) => {
+      if (blob && !parsed.has(`${blob}:${path}`)) specs.push(blob);
+    };
+    const want = (blob: string | undefined) => {
+      if (blob) specs.push(blob);
     };
     const baseSpecs: string[] = [];
     for (const c of commits) {
       for (const ch of c.changes) {
-        want(ch.oldBlob, ch.oldPath ?? ch.path);
-        want(ch.newBlob, ch.path);
+        wantOld(ch.oldBlob, ch.oldPath ?? ch.path);
+        want(ch.newBlob);
       }
       if (c.parents.length > 1) {
         for (const ch of (c.mergeChanges ?? []).flat()) {
-          want(ch.oldBlob, ch.path);
-          want(ch.newBlob, ch.path);
+          want(ch.oldBlob);
+          want(ch.newBlob);
         }
         const base = bases.get(c.sha);
         if (base) for (const m of mergePaths(c)) if (classify(m.path)) baseSpecs.push(`${base}:${m.path}`);
@@ -212,8 +205,8 @@ export async function checkCommits(repoDir: string, reader: BlobReader, opts: Co
       const t = reportTrees[i];
       if (t?.type === 'tree') for (const e of treeEntries(t)) naming.set(p.sha, (naming.get(p.sha) ?? new Set()).add(`${dir}/${e.name}`));
     });
-    for (const p of removing) for (const path of naming.get(p.sha) ?? []) if (!p.changed.has(path) && classify(path)) p.recheck.add(path);
-    const recheck = pending.flatMap((p) => [...p.recheck].map((path) => ({ p, path })));
+    for (const p of removing) for (const path of naming.get(p.sha) ?? []) if (!p.changed.has(path) && classify(path)) (p.recheck ??= new Set()).add(path);
+    const recheck = removing.flatMap((p) => [...(p.recheck ?? [])].map((path) => ({ p, path })));
     const recheckObjects = await reader.readObjects(recheck.map(({ p, path }) => `${p.sha}:${path}`));
     recheck.forEach(({ p, path }, i) => {
       const o = recheckObjects[i];
@@ -313,7 +306,7 @@ export async function checkCommits(repoDir: string, reader: BlobReader, opts: Co
     partial.people = after.ledger.people;
     partial.units = after.ledger.units;
     partial.config = after.ledger.config;
-    const p: Pending = { sha: c.sha, ref, partial, changed: new Set(), ctx: new Set(), recheck: new Set(), removed: [], numbered: false, out };
+    const p: Pending = { sha: c.sha, ref, partial, changed: new Set(), ctx: new Set(), removed: [], numbered: false, out };
 
     // ——— the paths themselves (against the first parent: what this commit brought in) ———
     let recordChanges = 0;
@@ -360,7 +353,10 @@ export async function checkCommits(repoDir: string, reader: BlobReader, opts: Co
         const oldV = version(rc.oldPath ?? rc.path, rc.oldCls ?? rc.cls, rc.oldBlob);
         const newV = rc.status === 'D' ? { issues: [] } : version(rc.path, rc.cls, regular(c.changes.find((x) => x.path === rc.path)?.newMode) ? rc.newBlob : undefined);
         const kind = rc.cls.kind;
-        if (kind === 'item') out.push(...withFields(itemChangeIssues(input, oldV.located as Located<Item> | undefined, newV.located as Located<Item> | undefined), newV.located));
+        if (kind === 'item') {
+          const found = itemChangeIssues(input, oldV.located as Located<Item> | undefined, newV.located as Located<Item> | undefined);
+          if (found.length) out.push(...withFields(found, newV.located));
+        }
         else if (kind === 'report') {
           const moved = rc.status === 'R' && rc.oldPath && rc.path.split('/').slice(0, 5).join('/') !== rc.oldPath.split('/').slice(0, 5).join('/');
           out.push(...reportChangeIssues(moved ? { ...input, status: 'M' } : input, newV.located as Located<never>));
@@ -385,9 +381,9 @@ export async function checkCommits(repoDir: string, reader: BlobReader, opts: Co
           commit: ref,
           file: firstFile,
           author,
-          authorText: describe(author, c.author.name, c.author.email),
+          authorText: () => describe(author, c.author.name, c.author.email),
           committer,
-          committerText: describe(committer, c.committer.name, c.committer.email),
+          committerText: () => describe(committer, c.committer.name, c.committer.email),
           signature: c.signature,
           signer: c.signer,
           signerPerson,

@@ -59,9 +59,9 @@ export const RECORD_MODE = '100644';
  * such trees with `receive.fsckObjects`), or `undefined` when the path is
  * safe: empty components, `.`, `..`, and `.git` in any case.
  */
+const UNSAFE = /(?:^|\/)(\.{0,2}|\.git)(?:\/|$)/i;
+
 export function unsafePathComponent(path: string): string | undefined {
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.' || part === '..' || part.toLowerCase() === '.git') return part || '（空）';
-  }
-  return undefined;
+  const m = UNSAFE.exec(path);
+  return m ? m[1] || '（空）' : undefined;
 }

@@ -23,9 +23,10 @@ export interface IdentityInput {
   commit: CommitRef;
   file: string;
   author?: Person;
-  authorText: string;
+  /** How messages name the author and committer (built only when one is needed). */
+  authorText: () => string;
   committer?: Person;
-  committerText: string;
+  committerText: () => string;
   /** `%G?` */
   signature: string;
   /** `%GS` */
@@ -56,14 +57,14 @@ export function identityIssues(i: IdentityInput): Issue[] {
   if (i.requireSigned && !GOOD.includes(i.signature)) {
     out.push(issue('unsigned-commit', where, { status: i.signature || 'N' }));
   } else if (i.requireSigned && !i.cleanMerge && (!i.signerPerson || (i.signerPerson.id !== i.author?.id && i.signerPerson.id !== i.committer?.id))) {
-    out.push(issue('signer-not-author', where, { signer: i.signer || '未登记的密钥', author: i.authorText, committer: i.committerText }));
+    out.push(issue('signer-not-author', where, { signer: i.signer || '未登记的密钥', author: i.authorText(), committer: i.committerText() }));
   }
   const p = i.pusher;
   if (p && !p.automation && !i.cleanMerge && p.person && p.person.id !== i.author?.id && p.person.id !== i.committer?.id) {
     out.push(
       issue('pusher-not-author', where, {
-        author: i.authorText,
-        committer: i.committerText,
+        author: i.authorText(),
+        committer: i.committerText(),
         pusher: p.person.name,
         login: p.login ?? p.email ?? '',
       }),
