@@ -8,6 +8,7 @@
  * |---|---|
  * | working-tree check | ≤ 2.5 × one read of every record file |
  * | one-commit range check, as the hook runs it | ≤ 0.3 s absolute |
+ * | one `ledger` action (lock, edit, commit, the hook's check, land) | ≤ 0.5 s absolute |
  * | full-history check | ≤ 2 × (one `git log -z --raw` + every blob through `cat-file --batch`) |
  * | site build (pages, timelines, figures, search, outputs, audit check) | ≤ 0.8 × (stock Astro + Pagefind over the same items), ≤ 1.2 GB |
  * | site rebuild after one new commit | ≤ 25 % of the cold build |
@@ -91,6 +92,15 @@ if (step) {
   const one = timer(node, [check, '--dir', repo, '--range', 'HEAD~1..HEAD']);
   rows.push({ step: 'one-commit range check (hook)', seconds: one.seconds, peakMB: one.peakMB, target: '≤ 0.3 s', ok: !failed(one) && one.seconds <= 0.3, note: failed(one) ? tail(one.output) : '' });
   execFileSync('git', ['reset', '-q', '--hard', 'HEAD~1'], { cwd: repo });
+  // the same step taken by `ledger` (bundled, process start included): lock, edit, commit, the hook's check, land
+  const id = registeredSuperior(repo);
+  if (id) {
+    const act = () => timer(node, [join(root, 'bin/ledger.mjs'), 'instruct', id, '--as', 'office-1', '--by', 'main-1', '--text', '请抓好落实。', '--dir', repo]);
+    if (!failed(act())) execFileSync('git', ['reset', '-q', '--hard', 'HEAD~1'], { cwd: repo }); // warm the compile cache
+    const one = act();
+    rows.push({ step: 'one ledger action (instruct)', seconds: one.seconds, peakMB: one.peakMB, target: '≤ 0.5 s', ok: !failed(one) && one.seconds <= 0.5, note: failed(one) ? tail(one.output) : '' });
+    if (!failed(one)) execFileSync('git', ['reset', '-q', '--hard', 'HEAD~1'], { cwd: repo });
+  }
 }
 const all = timer(node, [check, '--dir', repo, '--all']);
 rows.push(held(`full-history check (${commits} commits)`, all, 'log + cat-file floor', log.seconds + blobs.seconds, 2));
@@ -155,6 +165,14 @@ function held(stepName: string, m: Measured, yardstick: string, yardstickSeconds
  * would (an instruction recorded for a main leader). Returns false when the
  * ledger has no such item.
  */
+/** A registered superior item's id (one step from 已登记 to 已批示 is legal for it). */
+function registeredSuperior(dir: string): string | undefined {
+  const target = execFileSync('git', ['grep', '-l', '--all-match', '-e', 'state: registered', '-e', 'kind: superior', 'HEAD', '--', 'records/items'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 })
+    .split('\n')
+    .find((l) => l.endsWith('item.md'));
+  return target?.split('/').at(-2);
+}
+
 function oneStep(dir: string): boolean {
   const target = execFileSync('git', ['grep', '-l', '--all-match', '-e', 'state: registered', '-e', 'kind: superior', 'HEAD', '--', 'records/items'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 })
     .split('\n')

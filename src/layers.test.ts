@@ -14,10 +14,10 @@ const SRC = resolve(import.meta.dirname);
 const LAYERS: { folder: string; may: string[]; packages: RegExp }[] = [
   { folder: 'site/client', may: ['site/client', 'domain/figures.ts', 'domain/dates.ts', 'site/search/segment.ts', 'site/view/light-text.ts'], packages: /^$/ },
   { folder: 'domain', may: ['domain'], packages: /^zod$/ },
-  { folder: 'format', may: ['domain', 'format'], packages: /^(gray-matter|js-yaml|yaml|mdast-util-.*|micromark-extension-.*)$/ },
+  { folder: 'format', may: ['domain', 'format'], packages: /^(gray-matter|js-yaml|yaml|csv-parse\/sync|mdast-util-.*|micromark-extension-.*)$/ },
   { folder: 'io', may: ['domain', 'format', 'io'], packages: /^(node:.*|simple-git|exceljs|docx)$/ },
   { folder: 'checker', may: ['domain', 'format', 'io', 'checker'], packages: /^node:.*$/ },
-  { folder: 'demo', may: ['domain', 'format', 'io', 'demo'], packages: /^(node:.*|yaml)$/ },
+  { folder: 'demo', may: ['domain', 'format', 'io', 'demo'], packages: /^(node:.*|yaml|playwright-core)$/ },
   { folder: 'cli', may: ['domain', 'format', 'io', 'checker', 'cli'], packages: /^(node:.*|commander|cli-progress)$/ },
   { folder: 'site', may: ['domain', 'format', 'io', 'checker', 'site'], packages: /^(node:.*|astro(\/.*)?|pagefind|hast.*|mdast.*|micromark-extension-.*|unist.*)$/ },
   { folder: 'pages', may: ['domain', 'format', 'site', 'components', 'layouts', 'styles'], packages: /^(node:.*|astro(:.*|\/.*)?)$/ },

@@ -50,7 +50,7 @@ describe('npm run check (working tree)', () => {
     const r = check(VALID);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^检查通过：25 个文件，没有错误（用时 \d+ 毫秒）\n$/);
+    expect(r.stdout).toMatch(/^检查通过：32 个文件，没有错误（用时 \d+ 毫秒）\n$/);
     expect(snapshotTree(VALID)).toEqual(before);
   });
 
@@ -61,7 +61,7 @@ describe('npm run check (working tree)', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^records\/items\/2026\/DB-2026-0001\/item\.md:25: 【wrong-signer】/m);
     expect(r.stdout).toMatch(/^ {4}提示：此处须由以下角色之一签批：主要领导/m);
-    expect(r.stdout).toMatch(/检查未通过：25 个文件，1 个错误（用时 \d+ 毫秒）。请按提示修改后重新提交。\n$/);
+    expect(r.stdout).toMatch(/检查未通过：32 个文件，1 个错误（用时 \d+ 毫秒）。请按提示修改后重新提交。\n$/);
     expect(snapshotTree(dir)).toEqual(before);
   });
 
@@ -83,12 +83,12 @@ describe('npm run check (working tree)', () => {
     const r = check(copyCase('visibility-wider', root));
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^records\/bulletins\/2026\/TB-2026-04\.md:9: 【visibility-wider】［警告］/m);
-    expect(r.stdout).toMatch(/检查通过：25 个文件，没有错误，1 个警告/);
+    expect(r.stdout).toMatch(/检查通过：32 个文件，没有错误，1 个警告/);
   });
 
   it('prints JSON with --json', () => {
     const ok = JSON.parse(check(VALID, '--json').stdout);
-    expect(ok).toMatchObject({ version: 1, summary: { errors: 0, warnings: 0, files: 25 }, issues: [] });
+    expect(ok).toMatchObject({ version: 1, summary: { errors: 0, warnings: 0, files: 32 }, issues: [] });
 
     const r = check(copyCase('yaml-bad-indent', root), '--json');
     expect(r.code).toBe(1);

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatIssue } from './format.ts';
-import { itemFile, record, reportFile, superiorItem, TestRepo, yamlText, PEOPLE } from './test-repo.ts';
+import { itemFile, record, reportFile, superiorItem, superiorSupport, TestRepo, yamlText, PEOPLE } from './test-repo.ts';
 
 const repos: TestRepo[] = [];
 const newRepo = (opts?: Parameters<typeof TestRepo.create>[0]) => {
@@ -34,7 +34,9 @@ const STEP_BY: Record<string, 'wang-fang' | 'li-ming'> = { in_progress: 'li-ming
 /** A repo with the superior item moved legally up to `state`, one commit per step. */
 function superiorUpTo(state: string): TestRepo {
   const repo = newRepo();
+  const support = superiorSupport(ID);
   for (const s of Object.keys(STEP_DATES)) {
+    for (const c of support[s] ?? []) repo.commit(c);
     repo.commit({ by: STEP_BY[s] ?? 'wang-fang', date: STEP_DATES[s]!, message: `${ID} → ${s}`, files: { [F]: record(superiorItem(ID, s)) } });
     if (s === state) break;
   }
@@ -46,7 +48,7 @@ describe('legal paths are accepted', () => {
     const repo = superiorUpTo('archived');
     const r = await repo.check({ all: true });
     expect(r.issues.map(formatIssue)).toEqual([]);
-    expect(r.commits).toBe(9);
+    expect(r.commits).toBe(12); // the registries, 8 steps, a report and the 督查汇报 in two stages
   });
 
   it('meeting: registered → assigned (notice) → in_progress → bulletined → closed, with a report', async () => {
@@ -68,7 +70,10 @@ describe('legal paths are accepted', () => {
       assigned: { assigned: { date: '2026-03-04', by: 'wang-fang', notice: 'TZ-2026-001' } },
       in_progress: { arranged: { date: '2026-03-05', by: 'li-ming' } },
       bulletined: { bulletined: { date: '2026-04-10', bulletin: 'TB-2026-01' } },
-      closed: { closure: { date: '2026-04-12', by: 'wang-fang' } },
+      closed: {
+        reviews: [{ date: '2026-04-11', by: 'wang-fang', report: '2026-03-13-urban.md', result: 'accepted' }],
+        closure: { date: '2026-04-12', by: 'wang-fang', reports: ['2026-03-13-urban.md'], method: 'onsite', verified_by: 'wang-fang' },
+      },
     };
     let acc: Record<string, unknown> = { ...base };
     const at = (s: keyof typeof steps) => (acc = { ...acc, ...steps[s], state: s });
@@ -124,7 +129,7 @@ describe('legal paths are accepted', () => {
       deadline: '2026-04-30',
       leaders: ['li-ming'],
       lead_unit: 'urban',
-      application: { date: '2026-03-02', by: 'zhao-qiang', reviewed_by: 'li-ming', reason: '燃气事故隐患多。' },
+      application: { date: '2026-03-02', by: 'zhao-qiang', reviewed_by: 'li-ming', reason: '燃气事故隐患多。', targets: ['urban', 'env'], mode: 'onsite', from: '2026-03-10', to: '2026-03-20', mergeable: true },
       ...extra,
     });
     const A = 'DB-2026-0010';
@@ -153,7 +158,7 @@ describe('legal paths are accepted', () => {
           targets: ['urban', 'env'],
           content: '餐饮场所燃气安全。',
           requirements: '如实记录。',
-          inspection_notice: { date: '2026-03-05', doc_no: '张范督考〔2026〕1号' },
+          inspection_notice: { date: '2026-03-05', doc_no: '张范督考〔2026〕1号', to: ['urban', 'env'] },
         }),
       },
     });

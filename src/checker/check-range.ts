@@ -11,9 +11,7 @@ import { readFileSync } from 'node:fs';
 import { beijingDateOf } from '../domain/dates.ts';
 import type { Commit } from '../domain/history.ts';
 import { issue, type CommitRef, type Issue } from '../domain/issues.ts';
-import { emptyLedger, type Ledger, type Located, type LocatedReport } from '../domain/ledger.ts';
-import { REFERENCE_FIELDS } from '../domain/rules/references.ts';
-import { valuesAt } from '../domain/rules/context.ts';
+import { emptyLedger, type Ledger, type Located } from '../domain/ledger.ts';
 import { checkLedger } from '../domain/rules/index.ts';
 import { bulletinFiguresAt } from './bulletin-figures-at.ts';
 import { CommitGraph } from '../domain/commit-graph.ts';
@@ -21,20 +19,9 @@ import type { Item } from '../domain/schemas/item.ts';
 import type { Person } from '../domain/schemas/people.ts';
 import { itemChangeIssues, officeRecordIssues, reportChangeIssues, type ChangeInput } from '../domain/transitions.ts';
 import { STATE_LABELS } from '../domain/workflow.ts';
-import { BULLETIN_ID_RE } from '../domain/schemas/common.ts';
-import {
-  bulletinPath,
-  classifyPath,
-  configPath,
-  itemPath,
-  noticePath,
-  peoplePath,
-  planPath,
-  RECORDS_DIR,
-  unitsPath,
-  type Classified,
-} from '../format/layout.ts';
-import { loadOne } from '../format/load-ledger.ts';
+import { classifyPath, configPath, itemPath, peoplePath, RECORDS_DIR, unitsPath, type Classified } from '../format/layout.ts';
+import { addRecord, loadOne, onlyRecord } from '../format/load-ledger.ts';
+import { referencedPaths } from '../format/referenced-paths.ts';
 import { BlobReader } from '../io/git/cat-file.ts';
 import { GitError, logCommits } from '../io/git/log-stream.ts';
 import { mergeBase, repoFacts } from '../io/git/repo.ts';
@@ -94,38 +81,6 @@ function withRegistry(regs: Registries, kind: 'people' | 'units' | 'config', tex
   return indexRegistries(merged);
 }
 
-function pathOfRef(kind: string, id: string): string | undefined {
-  switch (kind) {
-    case 'item':
-      return itemPath(id);
-    case 'notice':
-      return noticePath(id);
-    case 'plan':
-      return planPath(id);
-    case 'bulletin': {
-      const m = BULLETIN_ID_RE.exec(id);
-      return m ? bulletinPath(id, m[1]!) : undefined;
-    }
-    default:
-      return undefined;
-  }
-}
-
-/** Records one record refers to (one hop), as repository paths. */
-function referencedPaths(kind: string, value: unknown): string[] {
-  const fields = (REFERENCE_FIELDS as Record<string, Record<string, string>>)[kind];
-  if (!fields) return [];
-  const out: string[] = [];
-  for (const [pattern, refKind] of Object.entries(fields)) {
-    for (const { value: v } of valuesAt(value, pattern)) {
-      if (typeof v !== 'string') continue;
-      const p = pathOfRef(refKind, v);
-      if (p) out.push(p);
-    }
-  }
-  return out;
-}
-
 interface Loaded {
   located?: Located<unknown>;
   issues: Issue[];
@@ -136,28 +91,8 @@ function loadVersion(path: string, cls: Classified, text: Uint8Array | null): Lo
   const l = emptyLedger();
   const issues = loadOne(l, { path, text }, cls);
   const located: Located<unknown> | undefined =
-    l.items[0] ?? l.reports[0] ?? l.notices[0] ?? l.bulletins[0] ?? l.plans[0] ?? l.config ?? (l.people.length || l.units.length ? ({ file: path, value: {}, body: '', bodyLine: 1, lineOf: () => 1 } as Located<unknown>) : undefined);
+    onlyRecord(l) ?? l.config ?? (l.people.length || l.units.length ? ({ file: path, value: {}, body: '', bodyLine: 1, lineOf: () => 1 } as Located<unknown>) : undefined);
   return { located, issues };
-}
-
-function addToLedger(ledger: Ledger, kind: string, rec: Located<unknown>) {
-  switch (kind) {
-    case 'item':
-      ledger.items.push(rec as Located<Item>);
-      break;
-    case 'report':
-      ledger.reports.push(rec as LocatedReport);
-      break;
-    case 'notice':
-      ledger.notices.push(rec as Ledger['notices'][number]);
-      break;
-    case 'bulletin':
-      ledger.bulletins.push(rec as Ledger['bulletins'][number]);
-      break;
-    case 'plan':
-      ledger.plans.push(rec as Ledger['plans'][number]);
-      break;
-  }
 }
 
 function shallowCommits(gitDir: string): Set<string> {
@@ -335,8 +270,8 @@ async function runRange(repoDir: string, opts: RangeOptions, reader: BlobReader)
           out.push(...officeRecordIssues(input, oldV.located as Located<{ id?: string }>, newV.located));
         }
         if (newV.located && !REGISTRY_KINDS.has(kind)) {
-          addToLedger(partial, kind, newV.located);
-          for (const p of referencedPaths(kind, newV.located.value)) contextPaths.add(p);
+          addRecord(partial, kind, newV.located);
+          for (const p of referencedPaths(kind, ch.path, newV.located.value)) contextPaths.add(p);
           if (kind === 'report') contextPaths.add(itemPath(cls!.itemId!));
         }
       }
@@ -354,7 +289,7 @@ async function runRange(repoDir: string, opts: RangeOptions, reader: BlobReader)
         const o = objects2[k++];
         // context records change rarely: parse each version once, by blob id
         const v = cls && o ? parsedVersion(path, cls, o.oid, new Map([[o.oid, o.bytes]])) : undefined;
-        if (v?.located) addToLedger(p.partial, cls!.kind, v.located);
+        if (v?.located) addRecord(p.partial, cls!.kind, v.located);
       }
       p.out.push(...checkLedger(p.partial, { files: p.changed }).map((i) => ({ ...i, commit: p.ref })));
       // a bulletin stating figures is held to the whole ledger as of its commit (issue 9)

@@ -57,8 +57,11 @@ describe('valid ledger', () => {
     expect(l.notices).toHaveLength(1);
     expect(l.bulletins).toHaveLength(1);
     expect(l.plans).toHaveLength(1);
-    // 24 records and records/README.md, which is read but is no record
-    expect(result.files).toBe(25);
+    expect(l.meetings).toHaveLength(1);
+    expect(l.summaries).toHaveLength(1);
+    expect(l.attachments).toHaveLength(5);
+    // 31 records (5 of them attachments) and records/README.md, which is read but is no record
+    expect(result.files).toBe(32);
   });
 
   it('reads a web-editor file (BOM, CRLF, full-width spaces) like any other', () => {
@@ -66,7 +69,7 @@ describe('valid ledger', () => {
     expect(it.value.title).toBe('背街小巷环境卫生集中整治');
     expect(it.value.content).toBe('对辖区12条背街小巷开展垃圾清运、乱堆乱放和违章搭建集中整治。');
     expect(it.lineOf(['assigned', 'notice'])).toBe(16);
-    expect(it.bodyLine).toBe(20);
+    expect(it.bodyLine).toBe(27);
     expect(it.body.startsWith('会议要求：')).toBe(true);
   });
 
@@ -133,13 +136,13 @@ describe('broken ledgers', () => {
   it('unknown-file-report-beside-item', () => {
     expect(run('unknown-file-report-beside-item')).toMatchInlineSnapshot(`
       "records/items/2026/DB-2026-0031/2026-04-03-urban.md:1: 【unknown-file】records/ 下不应有这个文件：records/items/2026/DB-2026-0031/2026-04-03-urban.md
-          提示：事项放在 records/items/<年份>/<编号>/item.md，落实情况放在 records/items/<年份>/<编号>/reports/，通知放在 records/notices/，通报放在 records/bulletins/<年份>/，方案放在 records/plans/；模板在 records/_templates/"
+          提示：事项放在 records/items/<年份>/<编号>/item.md，落实情况放在 records/items/<年份>/<编号>/reports/，附件放在 records/items/<年份>/<编号>/attachments/，通知放在 records/notices/，通报放在 records/bulletins/<年份>/，方案放在 records/plans/，会议放在 records/meetings/，督查汇报放在 records/summaries/；模板在 records/_templates/"
     `);
   });
   it('unknown-file-bulletin-without-year', () => {
     expect(run('unknown-file-bulletin-without-year')).toMatchInlineSnapshot(`
       "records/bulletins/TB-2026-05.md:1: 【unknown-file】records/ 下不应有这个文件：records/bulletins/TB-2026-05.md
-          提示：事项放在 records/items/<年份>/<编号>/item.md，落实情况放在 records/items/<年份>/<编号>/reports/，通知放在 records/notices/，通报放在 records/bulletins/<年份>/，方案放在 records/plans/；模板在 records/_templates/"
+          提示：事项放在 records/items/<年份>/<编号>/item.md，落实情况放在 records/items/<年份>/<编号>/reports/，附件放在 records/items/<年份>/<编号>/attachments/，通知放在 records/notices/，通报放在 records/bulletins/<年份>/，方案放在 records/plans/，会议放在 records/meetings/，督查汇报放在 records/summaries/；模板在 records/_templates/"
     `);
   });
   it('yaml-unclosed-quote', () => {
@@ -187,13 +190,13 @@ describe('broken ledgers', () => {
   it('unknown-field-suggestion', () => {
     expect(run('unknown-field-suggestion')).toMatchInlineSnapshot(`
       "records/items/2026/DB-2026-0033/item.md:15: 【unknown-field】未知字段 “prority”
-          提示：是不是想写 “priority”？允许的字段：id、title、kind、source、content、requirements、deadline、leaders、lead_unit、co_units、reports_due、priority、state、visibility、tags、registered、instruction、assigned、arranged、summary、submitted、application、approval、rejection、merge、planned、inspection、lead_opinion、bulletined、closure、archive、cancellation、returns、extensions、flag、accountability、referrals、reminders"
+          提示：是不是想写 “priority”？允许的字段：id、title、kind、source、content、requirements、deadline、leaders、lead_unit、co_units、reports_due、priority、state、visibility、tags、registered、instruction、assigned、arranged、summary、submitted、application、approval、rejection、merge、planned、inspection、lead_opinion、bulletined、closure、archive、cancellation、returns、extensions、flag、accountability、referrals、referral_receipts、referral_outcomes、acknowledgements、reviews、scores、inspection_summaries、reminders"
     `);
   });
   it('unknown-field-registry', () => {
     expect(run('unknown-field-registry')).toMatchInlineSnapshot(`
       "records/people.yml:69: 【unknown-field】未知字段 “email”（在 people[11] 中）
-          提示：是不是想写 “emails”？允许的字段：id、name、title、roles、unit、emails、active"
+          提示：是不是想写 “emails”？允许的字段：id、name、title、roles、unit、emails、forge_users、active"
     `);
   });
   it('missing-field', () => {
@@ -275,7 +278,7 @@ describe('broken ledgers', () => {
   });
   it('unknown-plan', () => {
     expect(run('unknown-plan')).toMatchInlineSnapshot(`
-      "records/items/2026/DB-2026-0041/item.md:19: 【unknown-plan】字段 “planned.plan” 引用的方案 “FA-2026-002” 不存在
+      "records/items/2026/DB-2026-0041/item.md:25: 【unknown-plan】字段 “planned.plan” 引用的方案 “FA-2026-002” 不存在
           提示：请先在 records/plans/ 中建立该方案，或检查编号
       records/plans/FA-2026-001.md:6: 【plan-mismatch】DB-2026-0041 的 planned.plan 没有指向本方案 FA-2026-001（状态 inspecting）
           提示：方案的 applications 应列出它覆盖的全部申请（含合并的申请），事项的 planned.plan 应指向该方案"
@@ -343,7 +346,7 @@ describe('broken ledgers', () => {
   });
   it('date-order', () => {
     expect(run('date-order')).toMatchInlineSnapshot(`
-      "records/items/2026/DB-2026-0001/item.md:27: 【date-order】交办（assigned）的日期 2026-02-23 早于领导批示（instruction）的日期 2026-02-25
+      "records/items/2026/DB-2026-0001/item.md:28: 【date-order】交办（assigned）的日期 2026-02-23 早于领导批示（instruction）的日期 2026-02-25
           提示：各环节日期须按办理先后顺序；请核对日期"
     `);
   });
@@ -367,7 +370,7 @@ describe('broken ledgers', () => {
   });
   it('merge-target', () => {
     expect(run('merge-target')).toMatchInlineSnapshot(`
-      "records/items/2026/DB-2026-0042/item.md:13: 【merge-target】不能合并到本事项自身
+      "records/items/2026/DB-2026-0042/item.md:22: 【merge-target】不能合并到本事项自身
           提示：只能合并到另一项未终结的专项督查，且该项的方案须把本申请列入 applications"
     `);
   });

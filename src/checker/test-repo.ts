@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { recordText, yamlFileText } from '../format/serialise.ts';
+import { reportPath, summaryPath } from '../format/layout.ts';
 import { checkRange, type RangeOptions } from './check-range.ts';
 
 export const PEOPLE = {
@@ -44,9 +45,12 @@ const STEPS: Record<string, Record<string, unknown>> = {
   instructed: { instruction: { date: '2026-03-03', by: 'zhang-wei', text: '请城管办牵头抓好落实。' } },
   assigned: { assigned: { date: '2026-03-04', by: 'wang-fang' } },
   in_progress: { arranged: ST('2026-03-05', 'li-ming') },
-  reported: { summary: { date: '2026-03-20', by: 'wang-fang', reviewed_by: 'chen-jing', approved_by: 'zhang-wei', approval_text: '同意上报。' } },
+  reported: { summary: { date: '2026-03-20', by: 'wang-fang', document: 'HB-2026-001' } },
   submitted: { submitted: { date: '2026-03-21', by: 'wang-fang', to: '区委督查室' } },
-  closed: { closure: ST('2026-03-25', 'wang-fang') },
+  closed: {
+    reviews: [{ date: '2026-03-24', by: 'wang-fang', report: '2026-03-10-urban.md', result: 'accepted' }],
+    closure: { date: '2026-03-25', by: 'wang-fang', reports: ['2026-03-10-urban.md'], method: 'document', verified_by: 'wang-fang' },
+  },
   archived: { archive: { date: '2026-03-26', by: 'wang-fang', ref: '档案 2026-001' } },
 };
 const SUPERIOR_PATH = ['registered', 'instructed', 'assigned', 'in_progress', 'reported', 'submitted', 'closed', 'archived'];
@@ -69,6 +73,38 @@ export function superiorItem(id: string, state: string, extra: Record<string, un
   const upto = SUPERIOR_PATH.slice(0, SUPERIOR_PATH.indexOf(state) + 1);
   for (const s of upto) Object.assign(base, STEPS[s]);
   return { ...base, ...extra };
+}
+
+/**
+ * What a superior item's steps rest on besides its own file, keyed by the
+ * state whose commit needs it first: the unit's report a closure names,
+ * the 督查汇报 (reviewed and instructed before 已汇报, revised before 上报).
+ */
+export function superiorSupport(id: string): Record<string, { date: string; by: PersonId; files: Record<string, string> }[]> {
+  const doc = (extra: Record<string, unknown>) =>
+    recordText(
+      {
+        id: 'HB-2026-001',
+        title: '关于背街小巷环境整治情况的汇报',
+        item: id,
+        to: '区委督查室',
+        materials: ['2026-03-10-urban.md'],
+        drafted: { date: '2026-03-18', by: 'wang-fang' },
+        reviewed: { date: '2026-03-19', by: 'chen-jing' },
+        instructed: { date: '2026-03-20', by: 'zhang-wei', text: '同意上报。' },
+        ...extra,
+      },
+      '汇报正文。\n',
+    );
+  const report = recordText({ date: '2026-03-10', unit: 'urban', by: 'zhao-qiang', progress: '已清理背街小巷 8 条。', done: true });
+  return {
+    in_progress: [],
+    reported: [
+      { date: '2026-03-10', by: 'zhao-qiang', files: { [reportPath(id, '2026-03-10-urban.md')]: report } },
+      { date: '2026-03-20', by: 'wang-fang', files: { [summaryPath('HB-2026-001')]: doc({}) } },
+    ],
+    submitted: [{ date: '2026-03-21', by: 'wang-fang', files: { [summaryPath('HB-2026-001')]: doc({ revised: { date: '2026-03-21', by: 'wang-fang' } }) } }],
+  };
 }
 
 export { itemPath as itemFile, reportPath as reportFile } from '../format/layout.ts';

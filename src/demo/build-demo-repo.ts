@@ -4,7 +4,9 @@
  * authored as the records say, and whose final tree equals `records/`.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { classifyPath } from '../format/layout.ts';
 import { loadLedger } from '../format/load-ledger.ts';
 import { readRecordsTree } from '../io/read-tree.ts';
 import { fastImport, type NewCommit } from '../io/git/fast-import.ts';
@@ -18,11 +20,14 @@ export interface DemoRepo {
 export async function buildDemoRepo(sourceDir: string, targetDir: string): Promise<DemoRepo> {
   const tree = readRecordsTree(sourceDir);
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true }); // keep a BOM: the final tree must equal records/ byte for byte
-  const texts = new Map(tree.sources.map((s) => [s.path, typeof s.text === 'string' ? s.text : decoder.decode(s.text)]));
+  const isAttachment = (path: string) => classifyPath(path)?.kind === 'attachment';
+  const texts = new Map(tree.sources.filter((s) => !isAttachment(s.path)).map((s) => [s.path, typeof s.text === 'string' ? s.text : decoder.decode(s.text)]));
+  // attachments are bytes, read whole (the tree reader gives large ones by head and tail)
+  const bytes = new Map(tree.sources.filter((s) => isAttachment(s.path)).map((s) => [s.path, new Uint8Array(readFileSync(join(sourceDir, s.path)))]));
   const { ledger, issues } = loadLedger(tree.sources);
   const errors = issues.filter((i) => i.severity === 'error');
   if (errors.length) throw new Error(`records/ does not load cleanly (${errors.length} issues); run npm run check`);
-  const events = replay({ ledger, texts });
+  const events = replay({ ledger, texts, bytes });
   rmSync(targetDir, { recursive: true, force: true });
   mkdirSync(targetDir, { recursive: true });
   execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: targetDir });

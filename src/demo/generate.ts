@@ -5,7 +5,7 @@
  * Deterministic (seeded), lazy (commits are yielded, not held in memory).
  */
 import { addDays } from '../domain/dates.ts';
-import { itemPath, reportPath } from '../format/layout.ts';
+import { itemPath, reportPath, summaryPath } from '../format/layout.ts';
 import { recordText, yamlFileText } from '../format/serialise.ts';
 import type { NewCommit } from '../io/git/fast-import.ts';
 
@@ -68,13 +68,16 @@ export function* generateLedger(opts: GenerateOptions): Generator<NewCommit> {
   const GROUP = 10;
   // a group of ten items every ~3 days: ~1,250 items a year (a busy office),
   // so 10,000 items span eight years as a real ledger of that size would
-  const counters = new Map<string, { item: number; notice: number; plan: number }>();
+  const counters = new Map<string, { item: number; notice: number; plan: number; summary: number }>();
+  /** Each superior item reaching 已汇报 gets the next 督查汇报 number of its year. */
+  const summaryIds = new Map<string, string>();
+  const summaryIdOf = (id: string) => summaryIds.get(id)!;
   for (let g = 0; g * GROUP < opts.items; g++) {
     const day0 = addDays(start, 1 + Math.floor(g * 2.9));
     const r = rand();
     const kind = r < 0.5 ? 'superior' : r < 0.8 ? 'meeting' : 'special';
     const year = day0.slice(0, 4);
-    const c = counters.get(year) ?? { item: 0, notice: 0, plan: 0 };
+    const c = counters.get(year) ?? { item: 0, notice: 0, plan: 0, summary: 0 };
     counters.set(year, c);
     const ids = Array.from({ length: Math.min(GROUP, opts.items - g * GROUP) }, () => `DB-${year}-${String(++c.item).padStart(4, '0')}`);
     const items = ids.map((id, i) => {
@@ -86,6 +89,7 @@ export function* generateLedger(opts: GenerateOptions): Generator<NewCommit> {
       const upto = 1 + Math.floor(rand() * path.length);
       return { id: `${id}`, unit: unit.id, co: co.id, head: `head-${unitIdx}`, leader, path: path.slice(0, upto), reports: 2 + Math.floor(rand() * 5) };
     });
+    for (const it of items) if (it.path.includes('reported')) summaryIds.set(it.id, `HB-${year}-${String(++c.summary).padStart(3, '0')}`);
     let k = 1;
     const file = (id: string) => itemPath(id);
     const noticeId = `TZ-${year}-${String(kind === 'meeting' ? ++c.notice : c.notice).padStart(3, '0')}`;
@@ -113,16 +117,28 @@ export function* generateLedger(opts: GenerateOptions): Generator<NewCommit> {
       };
       const steps: Record<string, [number, Record<string, unknown>, string]> = {
         registered: [0, { registered: { date: day0, by: 'office-1' } }, 'office-1'],
-        applied: [0, { application: { date: day0, by: it.head, reviewed_by: it.leader, reason: '确需专项督查。' } }, it.head],
+        applied: [
+          0,
+          { application: { date: day0, by: it.head, reviewed_by: it.leader, reason: '确需专项督查。', targets: [it.unit], mode: 'written', from: addDays(day0, 3), to: addDays(day0, 30), mergeable: false } },
+          it.head,
+        ],
         instructed: [1, { instruction: { date: addDays(day0, 1), by: 'main-1', text: '请抓好落实。' } }, 'main-1'],
         approved: [1, { approval: { date: addDays(day0, 1), by: 'main-1', text: '同意。' } }, 'main-1'],
         assigned: [2, { assigned: kind === 'meeting' ? { date: addDays(day0, 2), by: 'office-1', notice: noticeId } : { date: addDays(day0, 2), by: 'office-1' } }, 'office-1'],
         planned: [2, { planned: { date: addDays(day0, 2), by: 'office-1', plan: planId } }, 'office-1'],
         in_progress: [3, { arranged: { date: addDays(day0, 3), by: it.leader } }, it.leader],
         inspecting: [3, { inspection: { date: addDays(day0, 3) } }, 'office-1'],
-        reported: [20, { summary: { date: addDays(day0, 20), by: 'office-1', reviewed_by: 'sup-1', approved_by: 'main-1', approval_text: '同意上报。' } }, 'office-1'],
+        reported: [20, { summary: { date: addDays(day0, 20), by: 'office-1', document: summaryIdOf(it.id) } }, 'office-1'],
         submitted: [21, { submitted: { date: addDays(day0, 21), by: 'office-1', to: '区委督查室' } }, 'office-1'],
-        closed: [25, { closure: { date: addDays(day0, 25), by: 'office-1' } }, 'office-1'],
+        closed: [
+          25,
+          {
+            // the first report (day 5) is the evidence, accepted the day before closure
+            reviews: [{ date: addDays(day0, 24), by: 'office-1', report: `${addDays(day0, 5)}-${it.unit}.md`, result: 'accepted' }],
+            closure: { date: addDays(day0, 25), by: 'office-1', reports: [`${addDays(day0, 5)}-${it.unit}.md`], method: 'document', verified_by: 'office-1' },
+          },
+          'office-1',
+        ],
         archived: [26, { archive: { date: addDays(day0, 26), by: 'office-1', ref: `档案-${it.id}` } }, 'office-1'],
       };
       (it as { steps?: typeof steps; base?: typeof base }).steps = steps;
@@ -132,6 +148,26 @@ export function* generateLedger(opts: GenerateOptions): Generator<NewCommit> {
     const evs: Ev[] = [];
     items.forEach((it, i) => {
       const steps = (it as unknown as { steps: Record<string, [number, Record<string, unknown>, string]> }).steps;
+      // a superior item's 督查汇报: reviewed and instructed before 已汇报, revised before 上报
+      if (it.path.includes('reported')) {
+        const doc = (revised: boolean) =>
+          recordText(
+            {
+              id: summaryIdOf(it.id),
+              title: `关于${it.id}落实情况的汇报`,
+              item: it.id,
+              to: '区委督查室',
+              drafted: { date: addDays(day0, 18), by: 'office-1' },
+              reviewed: { date: addDays(day0, 19), by: 'sup-1' },
+              instructed: { date: addDays(day0, 20), by: 'main-1', text: '同意上报。' },
+              ...(revised ? { revised: { date: addDays(day0, 21), by: 'office-1' } } : {}),
+            },
+            `${FILLER}\n`,
+          );
+        const file = summaryPath(summaryIdOf(it.id));
+        evs.push({ day: 20, order: 5 + i, make: () => commit(addDays(day0, 20), k++, 'office-1', `${summaryIdOf(it.id)} 督查汇报`, [[file, doc(false)]]) });
+        if (it.path.includes('submitted')) evs.push({ day: 21, order: 5 + i, make: () => commit(addDays(day0, 21), k++, 'office-1', `${summaryIdOf(it.id)} 定稿`, [[file, doc(true)]]) });
+      }
       let acc = { ...(it as unknown as { base: Record<string, unknown> }).base };
       for (const s of it.path) {
         const [d, fields, by] = steps[s]!;

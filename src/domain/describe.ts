@@ -163,7 +163,13 @@ export function describeItemChange(before: Item | undefined, after: Item | undef
     ['延期记录', before.extensions, after.extensions, (e: Item['extensions'][number]) => `：${e.from} → ${e.to}（${n.person(e.approved_by)}批准）`],
     ['退回记录', before.returns, after.returns, (e: Item['returns'][number]) => `：${clip(e.reason)}`],
     ['问责记录', before.accountability, after.accountability, (e: Item['accountability'][number]) => `：${clip(e.measure, 30)}`],
-    ['移送纪工委记录', before.referrals, after.referrals, (e: Item['referrals'][number]) => (e.case_no ? `（${e.case_no}）` : '')],
+    ['移送纪工委记录', before.referrals, after.referrals, (e: Item['referrals'][number]) => `（${n.person(e.approved_by)}批准）`],
+    ['纪工委签收记录', before.referral_receipts, after.referral_receipts, (e: Item['referral_receipts'][number]) => `：第 ${e.referral} 条移送${e.case_no ? `，受理编号 ${e.case_no}` : ''}`],
+    ['纪工委反馈记录', before.referral_outcomes, after.referral_outcomes, (e: Item['referral_outcomes'][number]) => `：第 ${e.referral} 条移送，${clip(e.result, 30)}`],
+    ['签收记录', before.acknowledgements, after.acknowledgements, (e: Item['acknowledgements'][number]) => `：${n.unit(e.unit)}（${n.person(e.by)}，${e.date}）`],
+    ['落实情况审核记录', before.reviews, after.reviews, (e: Item['reviews'][number]) => `：${e.report} ${e.result === 'accepted' ? '审核通过' : `退回重报${e.reason ? `（${clip(e.reason, 30)}）` : ''}`}`],
+    ['实地督查考核得分', before.scores, after.scores, (e: Item['scores'][number]) => `：${n.unit(e.unit)} ${e.score} 分`],
+    ['电话和文字督查汇总', before.inspection_summaries, after.inspection_summaries, (e: Item['inspection_summaries'][number]) => `：上报${n.person(e.to)}`],
     ['催办记录', before.reminders, after.reminders, (e: Item['reminders'][number]) => `：${REMINDER_METHOD_LABELS[e.method]}催办${e.to.join('、')}`],
   ];
   for (const [label, a, b, detail] of lists) {

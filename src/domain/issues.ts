@@ -75,7 +75,35 @@ export const CATALOG = {
     title: '文件位置不对',
     message: (p) => `records/ 下不应有这个文件：${p.path}`,
     hint: () =>
-      '事项放在 records/items/<年份>/<编号>/item.md，落实情况放在 records/items/<年份>/<编号>/reports/，通知放在 records/notices/，通报放在 records/bulletins/<年份>/，方案放在 records/plans/；模板在 records/_templates/',
+      '事项放在 records/items/<年份>/<编号>/item.md，落实情况放在 records/items/<年份>/<编号>/reports/，附件放在 records/items/<年份>/<编号>/attachments/，通知放在 records/notices/，通报放在 records/bulletins/<年份>/，方案放在 records/plans/，会议放在 records/meetings/，督查汇报放在 records/summaries/；模板在 records/_templates/',
+  },
+
+  // ——— attachments ———
+  'attachment-type': {
+    title: '附件类型不允许',
+    message: (p) => `附件 ${q(p.name)} 的内容是${p.found}（按文件内容识别，与扩展名无关），不是允许的附件类型`,
+    hint: (p) => `允许的附件类型：${p.allowed}；单个附件不超过 ${p.limit}。Word、Excel 请另存为 .docx、.xlsx，扫描件请存为 PDF 或 JPG`,
+  },
+  'attachment-extension': {
+    title: '附件扩展名与内容不符',
+    message: (p) => `附件 ${q(p.name)} 的内容是${p.found}，扩展名却是 .${p.ext}`,
+    hint: (p) => `请把文件改名为以 ${p.expected} 结尾后再上传，并在记录中引用新文件名`,
+  },
+  'attachment-too-large': {
+    title: '附件过大',
+    message: (p) => `附件 ${q(p.name)} 有 ${p.size}，超过单个附件的上限 ${p.limit}`,
+    hint: (p) => `更大的文件请用 Git LFS 存放（见 records/README.md“附件”一节），或压缩后再上传；允许的附件类型：${p.allowed}`,
+  },
+  'unknown-attachment': {
+    title: '附件不存在',
+    message: (p) => `字段 ${q(p.field)} 引用的附件 ${q(p.ref)} 不在 ${p.dir} 中`,
+    hint: () => '先把文件上传到该事项的 attachments/ 文件夹，再在记录中写它的文件名（大小写、扩展名都要一致）',
+  },
+  'attachment-unreferenced': {
+    title: '附件没有被引用',
+    severity: 'warning',
+    message: (p) => `附件 ${q(p.name)} 没有被事项、落实情况或督查汇报引用`,
+    hint: () => '在相应记录的 attachments 中写上这个文件名（例如落实情况的 attachments、销号的 closure.attachments），说明它是哪项材料',
   },
 
   // ——— schema ———
@@ -139,6 +167,21 @@ export const CATALOG = {
     title: '专项督查方案不存在',
     message: (p) => `字段 ${q(p.field)} 引用的方案 ${q(p.ref)} 不存在`,
     hint: () => '请先在 records/plans/ 中建立该方案，或检查编号',
+  },
+  'unknown-meeting': {
+    title: '会议记录不存在',
+    message: (p) => `字段 ${q(p.field)} 引用的会议 ${q(p.ref)} 不存在`,
+    hint: () => '请先在 records/meetings/ 中建立该会议的分解立项记录，或检查编号',
+  },
+  'unknown-summary': {
+    title: '督查汇报不存在',
+    message: (p) => `字段 ${q(p.field)} 引用的督查汇报 ${q(p.ref)} 不存在`,
+    hint: () => '请先在 records/summaries/ 中建立该督查汇报，或检查编号',
+  },
+  'unknown-report': {
+    title: '落实情况不存在',
+    message: (p) => `字段 ${q(p.field)} 引用的落实情况 ${q(p.ref)} 不在 ${p.dir} 中`,
+    hint: () => '写该事项 reports/ 文件夹中落实情况的文件名，例如 2026-03-20-urban.md',
   },
   'missing-registry': {
     title: '缺少名册或配置',
@@ -226,6 +269,92 @@ export const CATALOG = {
     title: '通报期号不对',
     message: (p) => String(p.detail),
     hint: () => '编号 TB-年份-两位期号 须与 year、number 一致，同一年的期号不得重复',
+  },
+  'meeting-mismatch': {
+    title: '会议记录与事项不符',
+    message: (p) => String(p.detail),
+    hint: () => '会议记录的 items 应列出分解出的全部事项；每个事项的 source.meeting 指向该会议，source 的类型、日期与会议一致',
+  },
+  'summary-mismatch': {
+    title: '督查汇报与事项不符',
+    message: (p) => String(p.detail),
+    hint: () => '督查汇报的 item 应为它所汇报的上级督查事项，该事项的 summary.document 指向它；materials 只列该事项已报送的落实情况',
+  },
+  'summary-chain': {
+    title: '督查汇报签批不全或顺序不对',
+    message: (p) => String(p.detail),
+    hint: () => '督查汇报依次：起草（drafted，考核督查办）→ 审阅（reviewed，分管考核督查领导）→ 批示（instructed，主要领导）→ 按批示修改定稿（revised）；审阅、批示齐全后事项才能改为 reported，定稿后才能上报（submitted）',
+  },
+  'acknowledge-unit': {
+    title: '签收单位不是责任单位',
+    message: (p) => `签收单位 ${q(p.unit)} 不是事项 ${p.item} 的牵头或配合单位`,
+    hint: (p) => `可签收的单位：${p.allowed}`,
+  },
+  'acknowledge-early': {
+    title: '交办前签收',
+    message: (p) => `签收日期 ${p.date} 早于交办日期 ${p.assigned}`,
+    hint: () => '签收记录在交办（批示件转报或《督办通知》印发）之后填写，日期写实际签收的日期',
+  },
+  'acknowledge-by': {
+    title: '签收人不属于签收单位',
+    message: (p) => `签收人 ${q(p.by)} 不属于单位 ${q(p.unit)}，也不是考核督查办人员`,
+    hint: () => '请填写本单位签收人，或由考核督查办代为登记',
+  },
+  'duplicate-entry': {
+    title: '重复登记',
+    message: (p) => `${p.label}中，${p.what}已登记过（第 ${p.first} 条），第 ${p.n} 条重复`,
+    hint: () => '每个单位签收一次、每份落实情况审核一次、每个单位打分一次、每条移送签收一次；如需更正请联系考核督查办',
+  },
+  'review-reason': {
+    title: '退回重报缺少原因',
+    message: (p) => `第 ${p.n} 条审核把 ${p.report} 退回重报，但没有写原因`,
+    hint: () => '退回重报时在 reason 中写明退回原因和需要补充的内容，责任单位据此另报一份落实情况',
+  },
+  'closure-evidence': {
+    title: '销号依据不成立',
+    message: (p) => `销号依据的落实情况 ${p.report} ${p.why}`,
+    hint: () => '销号只能依据经考核督查办审核通过（reviews 中 result: accepted）且早于销号日期的落实情况；被退回的落实情况不能作为依据',
+  },
+  'not-unit-leader': {
+    title: '不是该部门的分管领导',
+    message: (p) => `字段 ${q(p.field)} 中的 ${q(p.ref)}（${p.name}）不是${p.unitName}的分管领导`,
+    hint: (p) => `此处须由${p.unitName}的业务分管领导（units.yml 中为 ${p.leader}）或主要领导签字`,
+  },
+  'merge-candidate': {
+    title: '可合并的专项督查未合并',
+    severity: 'warning',
+    message: (p) => `本申请与 ${p.other} 的督查对象（${p.units}）和督查时间重叠，却分别实施`,
+    hint: () => '可合并进行的一律合并进行（《通知》二、（三））：由考核督查办把其中一项合并（merge）到另一项，列入同一方案',
+  },
+  'inspection-mode': {
+    title: '督查方式与记录不符',
+    message: (p) => `${p.what}只用于${p.need}，而本事项的方案 ${p.plan} 是${p.mode}`,
+    hint: () => '实地督查考核填打分（scores），电话和文字督查填梳理汇总（inspection_summaries）；方式以《专项督查考核方案》的 mode 为准',
+  },
+  'inspection-results-missing': {
+    title: '通报前缺少督查结果',
+    message: (p) => `专项督查已通报，但没有${p.what}`,
+    hint: (p) => `主导性通报意见要根据督查结果形成：${p.how}`,
+  },
+  'score-target': {
+    title: '打分对象不是督查对象',
+    message: (p) => `打分的单位 ${q(p.unit)} 不是方案 ${p.plan} 的督查对象`,
+    hint: (p) => `方案的督查对象：${p.targets}`,
+  },
+  'score-by': {
+    title: '打分人不属于打分部门',
+    message: (p) => `打分人 ${q(p.by)} 不属于方案 ${p.plan} 负责打分的部门`,
+    hint: (p) => `具体打分由相关业务部门进行（方案 scoring_units：${p.scoring}），考核督查办可代为登记`,
+  },
+  'referral-number': {
+    title: '移送记录编号不对',
+    message: (p) => `字段 ${q(p.field)} 指向第 ${p.n} 条移送记录，但本事项只有 ${p.count} 条`,
+    hint: () => 'referral 写 referrals 中第几条（从 1 起）',
+  },
+  'referral-receipt': {
+    title: '纪工委未签收即反馈',
+    message: (p) => `第 ${p.n} 条移送记录还没有纪工委签收（referral_receipts），却已有处理结果反馈`,
+    hint: () => '先登记纪工委签收（日期、签收人、受理编号），再登记处理结果',
   },
   'bulletin-figures': {
     title: '通报统计数据与台账不符',
@@ -319,6 +448,11 @@ export const CATALOG = {
     title: '记录被删除',
     message: (p) => `删除了${p.what}：${p.path}`,
     hint: () => '台账记录不得删除；事项不再办理时请走“撤销”（state: cancelled，填写 cancellation）',
+  },
+  'attachment-changed': {
+    title: '已提交的附件被改动',
+    message: (p) => `已提交的附件 ${q(p.name)} 被${p.how}`,
+    hint: () => '附件一经提交不得修改或删除；如需更正，请另起文件名上传新文件，并在记录中引用新文件',
   },
   'report-edited': {
     title: '已报送的落实情况被修改',

@@ -3,20 +3,23 @@
  * rule can name the file and line of what it finds. Built by
  * `format/load-ledger.ts` from texts; read by rules, figures and the site.
  */
+import type { Attachment } from './schemas/attachment.ts';
 import type { Adjustment } from './schemas/adjustment.ts';
 import type { Bulletin } from './schemas/bulletin.ts';
 import type { Config } from './schemas/config.ts';
 import type { Item } from './schemas/item.ts';
+import type { Meeting } from './schemas/meeting.ts';
 import type { Notice } from './schemas/notice.ts';
 import type { Person } from './schemas/people.ts';
 import type { Plan } from './schemas/plan.ts';
 import type { Report } from './schemas/report.ts';
+import type { SummaryDoc } from './schemas/summary.ts';
 import type { Unit } from './schemas/units.ts';
 
 export type FieldPath = ReadonlyArray<string | number>;
 
 /** The kinds of file a ledger repository holds. */
-export type RecordKind = 'config' | 'people' | 'units' | 'item' | 'report' | 'notice' | 'bulletin' | 'plan' | 'adjustment';
+export type RecordKind = 'config' | 'people' | 'units' | 'item' | 'report' | 'notice' | 'bulletin' | 'plan' | 'adjustment' | 'meeting' | 'summary' | 'attachment';
 
 /** A validated record and its source position. */
 export interface Located<T> {
@@ -37,6 +40,13 @@ export interface LocatedReport extends Located<Report> {
   name: string;
 }
 
+export interface LocatedAttachment extends Located<Attachment> {
+  /** The item whose `attachments/` folder holds the file. */
+  itemId: string;
+  /** The file's bytes as read (the whole file from Git; its head from the working tree). */
+  bytes?: Uint8Array;
+}
+
 export interface Ledger {
   config?: Located<Config>;
   people: Located<Person>[];
@@ -46,6 +56,15 @@ export interface Ledger {
   notices: Located<Notice>[];
   bulletins: Located<Bulletin>[];
   plans: Located<Plan>[];
+  meetings: Located<Meeting>[];
+  summaries: Located<SummaryDoc>[];
+  attachments: LocatedAttachment[];
+  /**
+   * Whether the ledger holds every file of the repository (a working tree
+   * or a whole commit), not only the records one commit changed and those
+   * they reference: only then is a file nothing refers to worth a warning.
+   */
+  complete?: boolean;
   /** Manual 加减分 decided by a main leader. */
   adjustments: Located<Adjustment>[];
   /**
@@ -64,6 +83,9 @@ export const emptyLedger = (): Ledger => ({
   notices: [],
   bulletins: [],
   plans: [],
+  meetings: [],
+  summaries: [],
+  attachments: [],
   adjustments: [],
   invalid: new Set(),
 });
@@ -76,6 +98,10 @@ export interface Index {
   notices: Map<string, Located<Notice>>;
   bulletins: Map<string, Located<Bulletin>>;
   plans: Map<string, Located<Plan>>;
+  meetings: Map<string, Located<Meeting>>;
+  summaries: Map<string, Located<SummaryDoc>>;
+  /** Item id → attachment file name → attachment. */
+  attachmentsByItem: Map<string, Map<string, LocatedAttachment>>;
   reportsByItem: Map<string, LocatedReport[]>;
   /** Lower-case e-mail → person id. */
   emails: Map<string, string>;
@@ -95,6 +121,12 @@ export function indexLedger(ledger: Ledger): Index {
     reportsByItem.set(r.itemId, list);
   }
   for (const list of reportsByItem.values()) list.sort((a, b) => a.value.date.localeCompare(b.value.date) || a.name.localeCompare(b.name));
+  const attachmentsByItem = new Map<string, Map<string, LocatedAttachment>>();
+  for (const a of ledger.attachments) {
+    const m = attachmentsByItem.get(a.itemId) ?? new Map<string, LocatedAttachment>();
+    m.set(a.value.name, a);
+    attachmentsByItem.set(a.itemId, m);
+  }
   const emails = new Map<string, string>();
   for (const p of ledger.people) for (const e of p.value.emails) if (!emails.has(e)) emails.set(e, p.value.id);
   return {
@@ -104,6 +136,9 @@ export function indexLedger(ledger: Ledger): Index {
     notices: byId(ledger.notices),
     bulletins: byId(ledger.bulletins),
     plans: byId(ledger.plans),
+    meetings: byId(ledger.meetings),
+    summaries: byId(ledger.summaries),
+    attachmentsByItem,
     reportsByItem,
     emails,
   };

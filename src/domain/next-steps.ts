@@ -50,9 +50,10 @@ export function nextSteps(item: Item, roles?: readonly Role[]): NextStep[] {
     committer: e.committer,
     allowed: may(e.committer),
   }));
-  if (!isTerminal(item.kind, item.state) && !isFrozen(item.kind, item.state)) {
+  const ended = isTerminal(item.kind, item.state) || isFrozen(item.kind, item.state);
+  {
     for (const a of Object.values(AMENDMENTS) as Amendment[]) {
-      if (!amendmentOpen(item, a.when)) continue;
+      if ((ended && !a.afterEnd) || !amendmentOpen(item, a.when)) continue;
       out.push({ action: a.action, label: a.label, type: 'amendment', fields: [], committer: a.committer, allowed: may(a.committer) });
     }
   }
@@ -70,5 +71,11 @@ export function amendmentOpen(item: Item, when: AmendmentWhen): boolean {
       return item.flag !== undefined && item.flag.lifted === undefined;
     case 'unflagged':
       return item.flag === undefined || item.flag.lifted !== undefined;
+    case 'assigned':
+      return item.assigned !== undefined;
+    case 'inspecting':
+      return item.inspection !== undefined;
+    case 'referred':
+      return item.referrals.length > 0;
   }
 }

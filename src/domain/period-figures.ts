@@ -18,6 +18,7 @@
  *
  * Pure: items, reports and adjustments in; numbers out.
  */
+import { inspectionPart, inspectionScoresByUnit } from './inspection-scores.ts';
 import { daysBetween } from './dates.ts';
 import { itemFigures, lightOf, percent, TIER_LABELS, type ItemFigures } from './figures.ts';
 import type { Period } from './period.ts';
@@ -141,6 +142,8 @@ export interface PeriodTally {
 export interface RankedUnit {
   unit: string;
   tally: PeriodTally;
+  /** Mean on-site inspection score in the period (when `score.inspection` weighs it). */
+  inspection?: number;
   score: number;
   rank: number;
   tier: number;
@@ -213,11 +216,13 @@ export function tallyPeriod(list: readonly PeriodItem[], adjustment = 0): Period
  * denominator, scaled to the full weight; minus penalties; plus 加减分.
  * `null` when nothing was due and nothing decided (the unit is not ranked).
  */
-export function periodScore(t: PeriodTally, w: ScoreWeights): number | null {
+export function periodScore(t: PeriodTally, w: ScoreWeights, extra: readonly [number | null, number][] = []): number | null {
   const parts: [number | null, number][] = [
     [t.completionRate, w.completion],
     [t.onTimeRate, w.on_time],
     [t.feedbackRate, w.feedback],
+    // further rates, e.g. on-site inspection scores (inspection-scores.ts)
+    ...extra,
   ];
   const have = parts.filter(([r]) => r !== null);
   if (have.length === 0 && t.adjustment === 0) return null;
@@ -229,9 +234,9 @@ export function periodScore(t: PeriodTally, w: ScoreWeights): number | null {
 }
 
 /** Units by score, best first; ties share a rank; tiers by quarters of the ranking. */
-export function rankUnits(entries: { unit: string; tally: PeriodTally }[], w: ScoreWeights): RankedUnit[] {
+export function rankUnits(entries: { unit: string; tally: PeriodTally; extra?: [number | null, number][]; inspection?: number }[], w: ScoreWeights): RankedUnit[] {
   const scored = entries
-    .map((e) => ({ ...e, score: periodScore(e.tally, w) }))
+    .map(({ extra, ...e }) => ({ ...e, score: periodScore(e.tally, w, extra) }))
     .filter((e): e is { unit: string; tally: PeriodTally; score: number } => e.score !== null)
     .sort((a, b) => b.score - a.score || a.unit.localeCompare(b.unit));
   const n = scored.length;
@@ -271,10 +276,16 @@ export function periodFigures(input: FigureInput, period: Period, s: PeriodSetti
   };
   const unitGroups = group((x) => [x.leadUnit]);
   for (const u of adjBy.keys()) if (!unitGroups.has(u)) unitGroups.set(u, []);
+  // on-site inspection scores of the period, where config gives them a weight: inspected units are ranked too
+  const inspection = r.weights.inspection > 0 ? inspectionScoresByUnit(input.items.map((x) => x.item), { from: period.from, to: asOf }) : new Map();
+  for (const u of inspection.keys()) if (!unitGroups.has(u)) unitGroups.set(u, []);
   const byUnit = new Map([...unitGroups].sort((a, b) => a[0].localeCompare(b[0])).map(([u, l]) => [u, tallyPeriod(l, adjBy.get(u) ?? 0)]));
   const byLeader = new Map([...group((x) => x.leaders)].sort((a, b) => a[0].localeCompare(b[0])).map(([p, l]) => [p, tallyPeriod(l)]));
   const ranked = new Set(r.rankedUnits);
-  const ranking = rankUnits([...byUnit].filter(([u]) => ranked.has(u)).map(([unit, tally]) => ({ unit, tally })), r.weights);
+  const ranking = rankUnits(
+    [...byUnit].filter(([u]) => ranked.has(u)).map(([unit, tally]) => ({ unit, tally, extra: inspectionPart(unit, inspection, r.weights), inspection: inspection.get(unit)?.mean })),
+    r.weights,
+  );
   return { period, asOf, items, all: tallyPeriod(items, 0), byUnit, byLeader, ranking, adjustments };
 }
 

@@ -36,10 +36,10 @@ describe('step fields', () => {
   it('the 督查汇报 may be cleared by a return and written again by the next 汇报, not otherwise', () => {
     const returned = at('in_progress', { summary: undefined, returns: [RET] });
     expect(codes(at('reported'), returned, MAIN)).toEqual([]);
-    const redone = at('reported', { returns: [RET], summary: { date: '2026-03-28', by: 'wang-fang', reviewed_by: 'chen-jing', approved_by: 'zhang-wei', approval_text: '同意上报。' } });
-    expect(codes(at('in_progress', { returns: [RET], summary: { date: '2026-03-20', by: 'wang-fang', reviewed_by: 'chen-jing', approved_by: 'zhang-wei', approval_text: '旧的。' } }), redone)).toEqual([]);
-    // the approval text rewritten while nothing moves
-    expect(codes(at('reported'), at('reported', { summary: { date: '2026-03-20', by: 'wang-fang', reviewed_by: 'chen-jing', approved_by: 'zhang-wei', approval_text: '改过的批示。' } }))).toEqual(['rewritten-history']);
+    const redone = at('reported', { returns: [RET], summary: { date: '2026-03-28', by: 'wang-fang', document: 'HB-2026-002' } });
+    expect(codes(at('in_progress', { returns: [RET], summary: { date: '2026-03-20', by: 'wang-fang', document: 'HB-2026-001' } }), redone)).toEqual([]);
+    // the 汇报 it rests on swapped while nothing moves
+    expect(codes(at('reported'), at('reported', { summary: { date: '2026-03-20', by: 'wang-fang', document: 'HB-2026-002' } }))).toEqual(['rewritten-history']);
   });
 });
 
@@ -59,7 +59,7 @@ describe('append-only lists', () => {
     const acc = { date: '2026-04-20', measure: '约谈', reason: '进度滞后。', decided_by: 'zhang-wei' };
     expect(codes(at('in_progress'), at('in_progress', { accountability: [acc] }), LEADER)).toEqual(['wrong-committer']);
     expect(codes(at('in_progress', { accountability: [acc] }), at('in_progress', { accountability: [{ ...acc, measure: '提醒' }] }))).toEqual(['rewritten-history']);
-    const ref = { date: '2026-04-21', by: 'wang-fang', reason: '线索移送。' };
+    const ref = { date: '2026-04-21', by: 'wang-fang', approved_by: 'zhang-wei', reason: '线索移送。' };
     expect(codes(at('in_progress'), at('in_progress', { referrals: [ref] }), UNIT)).toEqual(['wrong-committer']);
   });
 });

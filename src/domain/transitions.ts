@@ -14,9 +14,11 @@ import {
   AMENDMENTS,
   FIELD_LABELS,
   ITEM_FIELDS,
+  LIST_LABELS,
   STATE_LABELS,
   WORKFLOWS,
   amendment,
+  DOCUMENTS,
   fieldsCleared,
   fieldsOpenIn,
   fieldsWritten,
@@ -26,6 +28,8 @@ import {
   nextStepsText,
   redoableFields,
   type Amendment,
+  type DocumentKind,
+  type DocumentSpec,
   type Edge,
   type FieldPolicy,
   type ItemField,
@@ -50,14 +54,6 @@ function deepEqual(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** Labels of the append-only lists, for messages. */
-const LIST_LABELS: Record<string, string> = {
-  returns: '退回记录',
-  extensions: '延期记录',
-  accountability: '问责记录',
-  referrals: '移送纪工委记录',
-  reminders: '催办记录',
-};
 
 function where(input: ChangeInput, line = 1) {
   return { file: input.file, line, commit: input.commit };
@@ -208,13 +204,15 @@ export function itemChangeIssues(input: ChangeInput, oldRec: Located<Item> | und
         const a = (o[k] ?? []) as unknown[];
         const b = (n[k] ?? []) as unknown[];
         if (b.length < a.length || !a.every((e, i) => deepEqual(e, b[i]))) {
-          out.push(issue('rewritten-history', where(input, newRec.lineOf([k])), { field: k, label: LIST_LABELS[k] ?? k }));
+          out.push(issue('rewritten-history', where(input, newRec.lineOf([k])), { field: k, label: LIST_LABELS[k as keyof typeof LIST_LABELS] ?? k }));
         } else if (policy.by !== edge?.action) {
           const am = amendment(policy.by);
-          if (am) out.push(...roleIssue(input, newRec, [k], am.label, am.committer));
-          else {
+          if (am) {
+            out.push(...roleIssue(input, newRec, [k], am.label, am.committer));
+            if (am.ownUnit) out.push(...ownUnitIssues(input, newRec, k, a.length, b, am));
+          } else {
             const step = WORKFLOWS[nv.kind].edges.find((e) => e.action === policy.by);
-            out.push(issue('entry-without-step', where(input, newRec.lineOf([k])), { field: k, label: LIST_LABELS[k] ?? k, action: step?.label ?? policy.by, next: nextStepsText(nv.kind, ov.state) }));
+            out.push(issue('entry-without-step', where(input, newRec.lineOf([k])), { field: k, label: LIST_LABELS[k as keyof typeof LIST_LABELS] ?? k, action: step?.label ?? policy.by, next: nextStepsText(nv.kind, ov.state) }));
           }
         }
         break;
@@ -232,6 +230,30 @@ export function itemChangeIssues(input: ChangeInput, oldRec: Located<Item> | und
   }
 
   out.push(...futureDates(input, ov, newRec));
+  return out;
+}
+
+/**
+ * Entries a unit signs for itself (签收): a committer acting for a unit may
+ * append only entries naming their own unit; the office may record any.
+ */
+function ownUnitIssues(input: ChangeInput, rec: Located<Item>, field: string, from: number, list: unknown[], am: Amendment): Issue[] {
+  const a = input.author;
+  if (!a || a.roles.includes('office') || !a.roles.includes('unit')) return [];
+  const out: Issue[] = [];
+  list.slice(from).forEach((e, j) => {
+    const unit = (e as Record<string, unknown>)[am.ownUnit!];
+    if (typeof unit === 'string' && unit !== a.unit) {
+      out.push(
+        issue('wrong-committer', where(input, rec.lineOf([field, from + j, am.ownUnit!])), {
+          action: `为“${unit}”${am.label}`,
+          need: '该单位人员或考核督查办',
+          name: a.name,
+          has: `${roleText(a.roles)}（${a.unit ?? '无单位'}）`,
+        }),
+      );
+    }
+  });
   return out;
 }
 
@@ -256,16 +278,63 @@ export function reportChangeIssues(input: ChangeInput, newRec: Located<Report> |
   return out;
 }
 
-/** Notices, bulletins, plans, registries and config: the office keeps them. */
+/**
+ * A change to an attachment: it may be added by a unit or the office, and
+ * once landed never changes or disappears.
+ */
+export function attachmentChangeIssues(input: ChangeInput): Issue[] {
+  const name = input.file.split('/').at(-1) ?? input.file;
+  if (input.status === 'D') return [issue('attachment-changed', where(input), { name, how: '删除' })];
+  if (input.status !== 'A') return [issue('attachment-changed', where(input), { name, how: input.status === 'R' ? '移动或改名' : '修改' })];
+  return roleIssue(input, undefined, [], `上传附件 ${name}`, ['unit', 'office']);
+}
+
+/**
+ * A document that lands step by step (the 督查汇报): each step once written
+ * is never rewritten and is committed by a role the step allows; the body
+ * changes only before the instruction, or with the revision on it; after
+ * the last step nothing changes.
+ */
+function documentStepIssues(input: ChangeInput, spec: DocumentSpec, oldRec: Located<unknown> | undefined, newRec: Located<unknown>): Issue[] {
+  const steps = spec.steps!;
+  const o = (oldRec?.value ?? {}) as Record<string, unknown>;
+  const n = newRec.value as Record<string, unknown>;
+  const out: Issue[] = [];
+  const last = steps[steps.length - 1]!;
+  const added = steps.filter((s) => o[s.field] === undefined && n[s.field] !== undefined);
+  for (const s of steps) {
+    if (o[s.field] !== undefined && !deepEqual(o[s.field], n[s.field])) {
+      out.push(issue('rewritten-history', where(input, newRec.lineOf([s.field])), { field: s.field, label: `${spec.label}的“${s.label}”` }));
+    }
+  }
+  const changedOther = Object.keys({ ...o, ...n }).filter((k) => !steps.some((s) => s.field === k) && !deepEqual(o[k], n[k]));
+  const bodyChanged = oldRec !== undefined && oldRec.body.trim() !== newRec.body.trim();
+  if (oldRec && o[last.field] !== undefined && (changedOther.length || bodyChanged)) {
+    out.push(issue('rewritten-history', where(input, newRec.lineOf([changedOther[0] ?? last.field])), { field: changedOther[0] ?? '正文', label: `已${last.label}的${spec.label}` }));
+  } else if (bodyChanged && spec.bodyUntil && o[spec.bodyUntil] !== undefined && !added.includes(last)) {
+    const until = steps.find((s) => s.field === spec.bodyUntil)!;
+    out.push(issue('rewritten-history', where(input, newRec.bodyLine), { field: '正文', label: `${spec.label}正文（“${until.label}”之后只能随“${last.label}”一起修改）` }));
+  }
+  // who may commit: the roles of every step added, or the document's own for other changes
+  for (const s of added) out.push(...roleIssue(input, newRec, [s.field], s.label, s.committer));
+  // (a new document is its first step: its other fields come with it)
+  if (oldRec && (!added.length || changedOther.length)) out.push(...roleIssue(input, newRec, [], `修改${spec.label}`, spec.committer));
+  return out;
+}
+
+/** Notices, bulletins, plans, meetings, 督查汇报, registries and config: the office keeps them. */
 export function officeRecordIssues(input: ChangeInput, oldRec: Located<{ id?: string }> | undefined, newRec: Located<unknown> | undefined): Issue[] {
-  const what: Record<string, string> = { notice: '督办通知', bulletin: '督查通报', plan: '专项督查方案', people: '人员名册', units: '单位名册', config: '配置文件' };
+  if (input.kind === 'attachment') return attachmentChangeIssues(input);
+  const doc = input.kind in DOCUMENTS ? DOCUMENTS[input.kind as DocumentKind] : undefined;
+  const what: Record<string, string> = { people: '人员名册', units: '单位名册', config: '配置文件', ...(doc ? { [input.kind]: doc.label } : {}) };
   if (input.status === 'D') return [issue('record-deleted', where(input), { what: what[input.kind] ?? '记录', path: input.file })];
   const out: Issue[] = [];
   const nid = (newRec?.value as { id?: string } | undefined)?.id;
   if (oldRec?.value.id && nid && oldRec.value.id !== nid) {
     out.push(issue('identity-changed', where(input, newRec!.lineOf(['id'])), { what: '编号', from: oldRec.value.id, to: nid }));
   }
-  out.push(...roleIssue(input, newRec, [], `修改${what[input.kind] ?? '记录'}`, ['office']));
+  if (doc?.steps && newRec) out.push(...documentStepIssues(input, doc, oldRec, newRec));
+  else out.push(...roleIssue(input, newRec, [], `修改${what[input.kind] ?? '记录'}`, doc?.committer ?? ['office']));
   if (newRec && input.kind !== 'people' && input.kind !== 'units' && input.kind !== 'config') out.push(...futureDates(input, oldRec?.value, newRec));
   return out;
 }

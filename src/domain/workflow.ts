@@ -19,6 +19,10 @@
  * - `ITEM_FIELDS`: every field of an item with the one way history may
  *   change it (see `FieldPolicy`). The range check judges each changed
  *   field by it; a field the schema gains without a policy does not compile.
+ * - `DOCUMENTS`: the office's documents beside the items (meetings, 督查汇报,
+ *   notices, plans, bulletins): who may commit them, who must sign which
+ *   field, and for documents that land step by step (the 督查汇报's review
+ *   chain) the steps in order.
  *
  * Glossary — one step, three names, because a commit records three things:
  * the *action* staff take (a verb, the `ledger` subcommand), the *state* the
@@ -39,6 +43,12 @@
  * | close / archive / cancel | closed / archived / cancelled | closure / archive / cancellation | 销号 / 归档 / 撤销 |
  * | return | back to in_progress / inspecting | returns[] | 退回 |
  * | report | — | a file in reports/ | 落实情况 |
+ * | acknowledge | — | acknowledgements[] | 签收 |
+ * | review | — | reviews[] | 审核落实情况（通过 / 退回重报） |
+ * | score | — | scores[] | 实地督查考核打分 |
+ * | summarise-inspection | — | inspection_summaries[] | 电话和文字督查梳理汇总 |
+ * | referral / receive-referral / referral-outcome | — | referrals[] / referral_receipts[] / referral_outcomes[] | 移送纪工委 / 纪工委签收 / 纪工委反馈 |
+ * | — | — | a file in attachments/ | 附件 |
  */
 import type { Role } from './schemas/people.ts';
 import type { Item } from './schemas/item.ts';
@@ -149,6 +159,12 @@ export interface Signer {
   /** Dotted path of the field naming the person, e.g. `instruction.by`. */
   field: string;
   roles: Role[];
+  /**
+   * The item field naming a unit whose own 分管 leader (units.yml `leader`)
+   * must sign — or a main leader (主管). E.g. the department's application
+   * goes to its own 业务分管领导, not to any leader.
+   */
+  ofUnit?: 'lead_unit';
 }
 
 export interface Edge {
@@ -216,18 +232,8 @@ export const WORKFLOWS: Record<ItemKind, Workflow> = {
       { action: 'instruct', label: '主要领导批阅', from: 'registered', to: 'instructed', committer: OFFICE_OR_MAIN, signers: [{ field: 'instruction.by', roles: MAIN }] },
       { action: 'assign', label: '任务交办', from: 'instructed', to: 'assigned', committer: OFFICE, signers: [{ field: 'assigned.by', roles: OFFICE }] },
       { action: 'arrange', label: '分管领导安排办理', from: 'assigned', to: 'in_progress', committer: ['office', 'leader', 'main_leader'], signers: [{ field: 'arranged.by', roles: ['leader', 'main_leader'] }] },
-      {
-        action: 'summarise',
-        label: '督查汇报',
-        from: 'in_progress',
-        to: 'reported',
-        committer: OFFICE,
-        signers: [
-          { field: 'summary.by', roles: OFFICE },
-          { field: 'summary.reviewed_by', roles: ['supervision_leader'] },
-          { field: 'summary.approved_by', roles: MAIN },
-        ],
-      },
+      // the 汇报 itself (text, review, instruction, revision) is a document: DOCUMENTS.summary
+      { action: 'summarise', label: '督查汇报', from: 'in_progress', to: 'reported', committer: OFFICE, signers: [{ field: 'summary.by', roles: OFFICE }] },
       { action: 'return', label: '退回重办', from: 'reported', to: 'in_progress', committer: ['office', 'supervision_leader', 'main_leader'], appends: 'returns' },
       { action: 'submit', label: '上报上级', from: 'reported', to: 'submitted', committer: OFFICE, signers: [{ field: 'submitted.by', roles: OFFICE }] },
       ...closingEdges('submitted', ['registered', 'instructed', 'assigned', 'in_progress', 'reported']),
@@ -274,7 +280,7 @@ export const WORKFLOWS: Record<ItemKind, Workflow> = {
         committer: ['unit', 'office'],
         signers: [
           { field: 'application.by', roles: ['unit', 'office'] },
-          { field: 'application.reviewed_by', roles: ['leader', 'main_leader'] },
+          { field: 'application.reviewed_by', roles: ['leader', 'main_leader'], ofUnit: 'lead_unit' },
         ],
       },
       { action: 'approve', label: '主要领导批准', from: 'applied', to: 'approved', committer: OFFICE_OR_MAIN, signers: [{ field: 'approval.by', roles: MAIN }] },
@@ -289,7 +295,7 @@ export const WORKFLOWS: Record<ItemKind, Workflow> = {
         from: 'inspecting',
         to: 'bulletined',
         committer: OFFICE,
-        signers: [{ field: 'lead_opinion.signed_by', roles: ['leader', 'main_leader'] }],
+        signers: [{ field: 'lead_opinion.signed_by', roles: ['leader', 'main_leader'], ofUnit: 'lead_unit' }],
       },
       { action: 'return', label: '退回重办', from: 'bulletined', to: 'inspecting', committer: ['office', 'supervision_leader', 'main_leader'], appends: 'returns' },
       ...closingEdges('bulletined', ['applied', 'approved', 'planned', 'inspecting', 'bulletined']),
@@ -306,7 +312,13 @@ export type AmendmentWhen =
   /** while a flag is in force */
   | 'flagged'
   /** while no flag is in force */
-  | 'unflagged';
+  | 'unflagged'
+  /** once handed over by 交办 (the item has `assigned`) */
+  | 'assigned'
+  /** once the special inspection has started (the item has `inspection`) */
+  | 'inspecting'
+  /** once the item has been referred to the 纪工委 */
+  | 'referred';
 
 /** Changes that are not state moves: what each changes, how, and who may. */
 export interface Amendment {
@@ -323,6 +335,14 @@ export interface Amendment {
   change: 'append' | 'set' | 'content' | 'file';
   field?: ItemField;
   when: AmendmentWhen;
+  /**
+   * For entries naming a unit: the entry field that must be the
+   * committer's own unit when the committer acts for a unit (a unit signs
+   * for itself; the office may record for any).
+   */
+  ownUnit?: string;
+  /** May also be taken on a closed, archived or otherwise ended item (the 纪工委 answers when it answers). */
+  afterEnd?: boolean;
 }
 
 export const AMENDMENTS = {
@@ -330,7 +350,78 @@ export const AMENDMENTS = {
   flag: { action: 'flag', label: '挂牌督办', committer: OFFICE, change: 'set', field: 'flag', when: 'unflagged' },
   unflag: { action: 'unflag', label: '摘牌', committer: OFFICE, change: 'set', field: 'flag', when: 'flagged' },
   accountability: { action: 'accountability', label: '问责', committer: OFFICE, signers: [{ field: 'accountability[].decided_by', roles: MAIN }], change: 'append', field: 'accountability', when: 'open' },
-  referral: { action: 'referral', label: '移送纪工委', committer: OFFICE, change: 'append', field: 'referrals', when: 'open' },
+  referral: {
+    action: 'referral',
+    label: '移送纪工委',
+    committer: OFFICE,
+    signers: [
+      { field: 'referrals[].by', roles: OFFICE },
+      { field: 'referrals[].approved_by', roles: MAIN },
+    ],
+    change: 'append',
+    field: 'referrals',
+    when: 'open',
+  },
+  'receive-referral': {
+    action: 'receive-referral',
+    label: '纪工委签收移送',
+    committer: ['discipline'],
+    signers: [{ field: 'referral_receipts[].by', roles: ['discipline'] }],
+    change: 'append',
+    field: 'referral_receipts',
+    when: 'referred',
+    afterEnd: true,
+  },
+  'referral-outcome': {
+    action: 'referral-outcome',
+    label: '纪工委反馈处理结果',
+    committer: ['discipline'],
+    signers: [{ field: 'referral_outcomes[].by', roles: ['discipline'] }],
+    change: 'append',
+    field: 'referral_outcomes',
+    when: 'referred',
+    afterEnd: true,
+  },
+  acknowledge: {
+    action: 'acknowledge',
+    label: '签收',
+    committer: ['unit', 'office'],
+    signers: [{ field: 'acknowledgements[].by', roles: ['unit', 'office'] }],
+    change: 'append',
+    field: 'acknowledgements',
+    when: 'assigned',
+    ownUnit: 'unit',
+  },
+  review: {
+    action: 'review',
+    label: '审核落实情况',
+    committer: OFFICE,
+    signers: [{ field: 'reviews[].by', roles: OFFICE }],
+    change: 'append',
+    field: 'reviews',
+    when: 'reporting',
+  },
+  score: {
+    action: 'score',
+    label: '实地督查考核打分',
+    committer: ['unit', 'office'],
+    signers: [{ field: 'scores[].by', roles: ['unit', 'office'] }],
+    change: 'append',
+    field: 'scores',
+    when: 'inspecting',
+  },
+  'summarise-inspection': {
+    action: 'summarise-inspection',
+    label: '梳理汇总上报主要领导',
+    committer: OFFICE,
+    signers: [
+      { field: 'inspection_summaries[].by', roles: OFFICE },
+      { field: 'inspection_summaries[].to', roles: MAIN },
+    ],
+    change: 'append',
+    field: 'inspection_summaries',
+    when: 'inspecting',
+  },
   remind: { action: 'remind', label: '催办', committer: OFFICE, signers: [{ field: 'reminders[].by', roles: OFFICE }], change: 'append', field: 'reminders', when: 'reporting' },
   report: { action: 'report', label: '报送落实情况', committer: ['unit', 'office'], change: 'file', when: 'reporting' },
   edit: { action: 'edit', label: '修改事项内容', committer: OFFICE, change: 'content', when: 'open' },
@@ -397,9 +488,98 @@ export const ITEM_FIELDS = {
   extensions: { policy: 'list', by: 'extend' },
   accountability: { policy: 'list', by: 'accountability' },
   referrals: { policy: 'list', by: 'referral' },
+  referral_receipts: { policy: 'list', by: 'receive-referral' },
+  referral_outcomes: { policy: 'list', by: 'referral-outcome' },
+  acknowledgements: { policy: 'list', by: 'acknowledge' },
+  reviews: { policy: 'list', by: 'review' },
+  scores: { policy: 'list', by: 'score' },
+  inspection_summaries: { policy: 'list', by: 'summarise-inspection' },
   reminders: { policy: 'list', by: 'remind' },
   flag: { policy: 'set', by: ['flag', 'unflag'] },
 } as const satisfies Record<ItemField, FieldPolicy>;
+
+/** Labels of the append-only lists, for messages and the site. */
+export const LIST_LABELS: Record<ListField, string> = {
+  returns: '退回记录',
+  extensions: '延期记录',
+  accountability: '问责记录',
+  referrals: '移送纪工委记录',
+  referral_receipts: '纪工委签收记录',
+  referral_outcomes: '纪工委反馈记录',
+  acknowledgements: '签收记录',
+  reviews: '落实情况审核记录',
+  scores: '实地督查考核得分',
+  inspection_summaries: '电话和文字督查汇总',
+  reminders: '催办记录',
+};
+
+/** The office's documents beside the items. */
+export type DocumentKind = 'meeting' | 'summary' | 'notice' | 'plan' | 'bulletin' | 'adjustment';
+
+/** A step of a document that lands step by step. */
+export interface DocumentStep {
+  /** The document field the step writes (an object with `date` and `by`). */
+  field: string;
+  /** Stable name of the step, also the `ledger` subcommand. */
+  action: string;
+  label: string;
+  committer: Role[];
+  signers: Signer[];
+}
+
+export interface DocumentSpec {
+  label: string;
+  /** Roles that may create or change the document (each step may allow more, see `steps`). */
+  committer: Role[];
+  /** People named in these fields must hold these roles. */
+  signers: Signer[];
+  /**
+   * Steps in order: a step's field, once written, is never rewritten, and
+   * the one committing it holds its `committer` role. The last step
+   * freezes the document.
+   */
+  steps?: DocumentStep[];
+  /** The step after which the body may change only together with the last step (the revision on the instruction). */
+  bodyUntil?: string;
+}
+
+export const DOCUMENTS: Record<DocumentKind, DocumentSpec> = {
+  meeting: { label: '会议分解立项记录', committer: OFFICE, signers: [{ field: 'by', roles: OFFICE }] },
+  summary: {
+    label: '督查汇报',
+    committer: OFFICE,
+    signers: [],
+    steps: [
+      { field: 'drafted', action: 'draft-summary', label: '起草督查汇报', committer: OFFICE, signers: [{ field: 'drafted.by', roles: OFFICE }] },
+      { field: 'reviewed', action: 'review-summary', label: '分管考核督查领导审阅', committer: ['office', 'supervision_leader'], signers: [{ field: 'reviewed.by', roles: ['supervision_leader'] }] },
+      { field: 'instructed', action: 'instruct-summary', label: '主要领导批示', committer: OFFICE_OR_MAIN, signers: [{ field: 'instructed.by', roles: MAIN }] },
+      { field: 'revised', action: 'revise-summary', label: '按批示修改定稿', committer: OFFICE, signers: [{ field: 'revised.by', roles: OFFICE }] },
+    ],
+    bodyUntil: 'instructed',
+  },
+  notice: { label: '督办通知', committer: OFFICE, signers: [{ field: 'by', roles: OFFICE }, { field: 'approved_by', roles: MAIN }] },
+  plan: { label: '专项督查考核方案', committer: OFFICE, signers: [{ field: 'by', roles: OFFICE }] },
+  // a 加减分 is decided by a main leader
+  adjustment: { label: '加减分', committer: OFFICE, signers: [{ field: 'decided_by', roles: MAIN }] },
+  bulletin: {
+    label: '督查通报',
+    committer: OFFICE,
+    signers: [
+      { field: 'drafted.by', roles: OFFICE },
+      { field: 'reviewed.by', roles: ['supervision_leader'] },
+      { field: 'approved.by', roles: MAIN },
+    ],
+  },
+};
+
+/** Every signer of a document: its own and its steps'. */
+export function documentSigners(kind: DocumentKind): Signer[] {
+  const spec = DOCUMENTS[kind];
+  return [...spec.signers, ...(spec.steps ?? []).flatMap((s) => s.signers)];
+}
+
+/** The append-only list fields. */
+export type ListField = { [K in ItemField]: (typeof ITEM_FIELDS)[K] extends { policy: 'list' } ? K : never }[ItemField];
 
 /** Content fields (changed only by the `edit` amendment), in display order. */
 export const CONTENT_FIELDS = (Object.keys(ITEM_FIELDS) as ItemField[]).filter((f) => ITEM_FIELDS[f].policy === 'content');
@@ -436,7 +616,8 @@ export function fieldsCleared(kind: ItemKind, edge: Edge): StepField[] {
  * those written by the edges leaving it (an archive after closure).
  */
 export function fieldsOpenIn(kind: ItemKind, state: State): Set<string> {
-  return new Set(edgesFrom(kind, state).flatMap((e) => ['state', ...fieldsWritten(kind, e)]));
+  const late = (Object.values(AMENDMENTS) as Amendment[]).filter((a) => a.afterEnd && a.field).map((a) => a.field!);
+  return new Set([...edgesFrom(kind, state).flatMap((e) => ['state', ...fieldsWritten(kind, e)]), ...late]);
 }
 
 /** States an item of `kind` may be in. */

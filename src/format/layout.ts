@@ -10,13 +10,13 @@ export type { RecordKind };
 
 export interface Classified {
   kind: RecordKind;
-  /** For items and reports: the item id from the folder name. */
+  /** For items, reports and attachments: the item id from the folder name. */
   itemId?: string;
-  /** For notices, bulletins, plans: the id from the file name. */
+  /** For notices, bulletins, plans, meetings and 督查汇报: the id from the file name. */
   fileId?: string;
-  /** For items, reports and bulletins: the year folder. */
+  /** For items, reports, attachments and bulletins: the year folder. */
   year?: string;
-  /** For reports: the file name. */
+  /** For reports and attachments: the file name. */
   name?: string;
 }
 
@@ -40,10 +40,14 @@ export function classifyPath(path: string, root = RECORDS_DIR): Classified | und
     // a folder per year keeps web-UI listings short and Git's tree diffs cheap
     if (parts.length === 4 && c === 'item.md') return { kind: 'item', itemId: b, year: a };
     if (parts.length === 5 && c === 'reports' && d?.endsWith('.md')) return { kind: 'report', itemId: b, name: d, year: a };
+    // any file in attachments/ is an attachment: its type is told from its content, not its name
+    if (parts.length === 5 && c === 'attachments' && d) return { kind: 'attachment', itemId: b, name: d, year: a };
     return null;
   }
   if (top === 'notices' && parts.length === 2 && a?.endsWith('.md')) return { kind: 'notice', fileId: a.slice(0, -3) };
   if (top === 'plans' && parts.length === 2 && a?.endsWith('.md')) return { kind: 'plan', fileId: a.slice(0, -3) };
+  if (top === 'meetings' && parts.length === 2 && a?.endsWith('.md')) return { kind: 'meeting', fileId: a.slice(0, -3) };
+  if (top === 'summaries' && parts.length === 2 && a?.endsWith('.md')) return { kind: 'summary', fileId: a.slice(0, -3) };
   if (top === 'bulletins' && parts.length === 3 && b?.endsWith('.md')) return { kind: 'bulletin', year: a, fileId: b.slice(0, -3) };
   if (top === 'adjustments' && parts.length === 3 && b?.endsWith('.md')) return { kind: 'adjustment', year: a, fileId: b.slice(0, -3) };
   return null;
@@ -55,10 +59,36 @@ export const itemDir = (id: string, root = RECORDS_DIR) => `${root}/items/${item
 export const itemPath = (id: string, root = RECORDS_DIR) => `${itemDir(id, root)}/item.md`;
 export const reportsDir = (id: string, root = RECORDS_DIR) => `${itemDir(id, root)}/reports`;
 export const reportPath = (id: string, name: string, root = RECORDS_DIR) => `${reportsDir(id, root)}/${name}`;
+export const attachmentsDir = (id: string, root = RECORDS_DIR) => `${itemDir(id, root)}/attachments`;
+export const attachmentPath = (id: string, name: string, root = RECORDS_DIR) => `${attachmentsDir(id, root)}/${name}`;
 export const noticePath = (id: string, root = RECORDS_DIR) => `${root}/notices/${id}.md`;
+export const meetingPath = (id: string, root = RECORDS_DIR) => `${root}/meetings/${id}.md`;
+export const summaryPath = (id: string, root = RECORDS_DIR) => `${root}/summaries/${id}.md`;
 export const planPath = (id: string, root = RECORDS_DIR) => `${root}/plans/${id}.md`;
 export const bulletinPath = (id: string, year: number | string, root = RECORDS_DIR) => `${root}/bulletins/${year}/${id}.md`;
 export const adjustmentPath = (id: string, root = RECORDS_DIR) => `${root}/adjustments/${id.slice(3, 7)}/${id}.md`;
 export const peoplePath = (root = RECORDS_DIR) => `${root}/people.yml`;
 export const unitsPath = (root = RECORDS_DIR) => `${root}/units.yml`;
 export const configPath = (root = RECORDS_DIR) => `${root}/config.yml`;
+
+/** The file of a record referred to by id (`item`, `notice`, `plan`, `bulletin`, `meeting`, `summary`). */
+export function recordPath(kind: string, id: string, root = RECORDS_DIR): string | undefined {
+  switch (kind) {
+    case 'item':
+      return itemPath(id, root);
+    case 'notice':
+      return noticePath(id, root);
+    case 'plan':
+      return planPath(id, root);
+    case 'meeting':
+      return meetingPath(id, root);
+    case 'summary':
+      return summaryPath(id, root);
+    case 'bulletin': {
+      const m = /^TB-(\d{4})-/.exec(id);
+      return m ? bulletinPath(id, m[1]!, root) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}

@@ -5,11 +5,13 @@
  */
 import type { z } from 'zod';
 import { issue, type Issue } from '../domain/issues.ts';
-import { emptyLedger, type Ledger, type Located, type LocatedReport } from '../domain/ledger.ts';
+import { emptyLedger, type Ledger, type Located, type LocatedAttachment, type LocatedReport, type RecordKind } from '../domain/ledger.ts';
 import { adjustment } from '../domain/schemas/adjustment.ts';
 import { bulletin } from '../domain/schemas/bulletin.ts';
 import { config } from '../domain/schemas/config.ts';
 import { item } from '../domain/schemas/item.ts';
+import { meeting } from '../domain/schemas/meeting.ts';
+import { summaryDoc } from '../domain/schemas/summary.ts';
 import { notice } from '../domain/schemas/notice.ts';
 import { peopleFile, person } from '../domain/schemas/people.ts';
 import { plan } from '../domain/schemas/plan.ts';
@@ -18,11 +20,16 @@ import { unit, unitsFile } from '../domain/schemas/units.ts';
 import { classifyPath, configPath, peoplePath, RECORDS_DIR, unitsPath, type Classified } from './layout.ts';
 import { parseFrontmatterText, parseYamlText, type ParsedText } from './parse-record.ts';
 import { validateParsed } from './validate.ts';
+import { sniff } from './sniff.ts';
 
 export interface SourceText {
   path: string;
-  /** File contents; `Uint8Array` when it may not be UTF-8. */
+  /** File contents; `Uint8Array` when it may not be UTF-8. For a large attachment read from disk: only its head. */
   text: string | Uint8Array;
+  /** Attachments: the file's real size when `text` holds only its head. */
+  size?: number;
+  /** Attachments: the file's last bytes when `text` holds only its head. */
+  tail?: Uint8Array;
 }
 
 export interface LoadResult {
@@ -60,30 +67,77 @@ function entries<T>(file: string, parsed: ParsedText, key: string, list: T[], at
  * The valid entries of a registry that failed validation: one mistyped
  * person must not make every reference to everyone else fail as well.
  */
-function salvage<T>(file: string, parsed: ParsedText, key: string, entry: z.ZodType<T>): Located<T>[] {
+function salvage<T>(ledger: Ledger, file: string, parsed: ParsedText, key: string, entry: z.ZodType<T>): Located<T>[] {
   const list = (parsed.data as Record<string, unknown> | undefined)?.[key];
   if (!Array.isArray(list)) return [];
   const ok: { value: T; i: number }[] = [];
   list.forEach((raw, i) => {
     const r = entry.safeParse(raw);
     if (r.success) ok.push({ value: r.data, i });
+    else {
+      // its own issues say what to fix: references to it are not reported again
+      const id = (raw as { id?: unknown } | null)?.id;
+      if (typeof id === 'string') ledger.invalid.add(id.trim());
+    }
   });
   return entries(file, parsed, key, ok.map((o) => o.value), (j) => ok[j]!.i);
 }
 
-/** Markdown record kinds: their schema and where a valid one goes (each schema's output is its list's type). */
+type MarkdownKind = 'item' | 'report' | 'notice' | 'bulletin' | 'plan' | 'adjustment' | 'meeting' | 'summary';
+
+/** Markdown record kinds: their schema and the ledger list a valid one goes to (each schema's output is its list's type). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const MARKDOWN_RECORDS: Record<'item' | 'report' | 'notice' | 'bulletin' | 'plan' | 'adjustment', { schema: z.ZodType; add: (l: Ledger, r: Located<any>, cls: Classified) => void }> = {
-  item: { schema: item, add: (l, r) => l.items.push(r) },
-  report: { schema: report, add: (l, r, cls) => l.reports.push({ ...r, itemId: cls.itemId!, name: cls.name! } satisfies LocatedReport) },
-  notice: { schema: notice, add: (l, r) => l.notices.push(r) },
-  bulletin: { schema: bulletin, add: (l, r) => l.bulletins.push(r) },
-  plan: { schema: plan, add: (l, r) => l.plans.push(r) },
-  adjustment: { schema: adjustment, add: (l, r) => l.adjustments.push(r) },
+const MARKDOWN_RECORDS: Record<MarkdownKind, { schema: z.ZodType; list: (l: Ledger) => Located<any>[] }> = {
+  item: { schema: item, list: (l) => l.items },
+  report: { schema: report, list: (l) => l.reports },
+  notice: { schema: notice, list: (l) => l.notices },
+  bulletin: { schema: bulletin, list: (l) => l.bulletins },
+  plan: { schema: plan, list: (l) => l.plans },
+  meeting: { schema: meeting, list: (l) => l.meetings },
+  summary: { schema: summaryDoc, list: (l) => l.summaries },
+  adjustment: { schema: adjustment, list: (l) => l.adjustments },
 };
+
+/** Put a loaded record (a report or attachment with its item id and name) into the list of its kind. */
+export function addRecord(ledger: Ledger, kind: RecordKind, rec: Located<unknown>): void {
+  if (kind === 'attachment') ledger.attachments.push(rec as LocatedAttachment);
+  else if (kind in MARKDOWN_RECORDS) MARKDOWN_RECORDS[kind as MarkdownKind].list(ledger).push(rec);
+}
+
+/** The one record of a ledger loaded from one file (registries excepted), if it validated. */
+export function onlyRecord(ledger: Ledger): Located<unknown> | undefined {
+  for (const k of Object.keys(MARKDOWN_RECORDS) as MarkdownKind[]) {
+    const r = MARKDOWN_RECORDS[k].list(ledger)[0];
+    if (r) return r;
+  }
+  return ledger.attachments[0];
+}
+
+/** Number of records a ledger holds (registries excepted). */
+const recordCount = (l: Ledger) =>
+  (Object.keys(MARKDOWN_RECORDS) as MarkdownKind[]).reduce((n, k) => n + MARKDOWN_RECORDS[k].list(l).length, 0) + l.attachments.length;
+
+/** An attachment: never decoded as text, its type told from its bytes. */
+function loadAttachment(ledger: Ledger, src: SourceText, cls: Classified): Issue[] {
+  const bytes = typeof src.text === 'string' ? new TextEncoder().encode(src.text) : src.text;
+  const size = src.size ?? bytes.length;
+  const found = sniff(bytes, size, src.tail ?? bytes);
+  const whole = size === bytes.length;
+  ledger.attachments.push({
+    file: src.path,
+    itemId: cls.itemId!,
+    value: { name: cls.name!, size, type: found.type, ...(found.lfs ? { lfs: found.lfs } : {}) },
+    body: '',
+    bodyLine: 1,
+    lineOf: () => 1,
+    ...(whole ? { bytes } : {}),
+  });
+  return [];
+}
 
 /** Parse and validate one file into `ledger`. Returns its issues. */
 export function loadOne(ledger: Ledger, src: SourceText, cls: Classified): Issue[] {
+  if (cls.kind === 'attachment') return loadAttachment(ledger, src, cls);
   const { text, issue: decodeIssue } = decode(src);
   if (text === undefined) return decodeIssue ? [decodeIssue] : [];
   const file = src.path;
@@ -97,20 +151,24 @@ export function loadOne(ledger: Ledger, src: SourceText, cls: Classified): Issue
     case 'people': {
       const parsed = parseYamlText(text, file);
       const v = validateParsed(peopleFile, parsed, file);
-      ledger.people.push(...(v.ok ? entries(file, parsed, 'people', v.value.people) : salvage(file, parsed, 'people', person)));
+      ledger.people.push(...(v.ok ? entries(file, parsed, 'people', v.value.people) : salvage(ledger, file, parsed, 'people', person)));
       return v.issues;
     }
     case 'units': {
       const parsed = parseYamlText(text, file);
       const v = validateParsed(unitsFile, parsed, file);
-      ledger.units.push(...(v.ok ? entries(file, parsed, 'units', v.value.units) : salvage(file, parsed, 'units', unit)));
+      ledger.units.push(...(v.ok ? entries(file, parsed, 'units', v.value.units) : salvage(ledger, file, parsed, 'units', unit)));
       return v.issues;
     }
     default: {
       const parsed = parseFrontmatterText(text, file);
-      const { schema, add } = MARKDOWN_RECORDS[cls.kind];
+      const { schema, list } = MARKDOWN_RECORDS[cls.kind as MarkdownKind];
       const v = validateParsed(schema, parsed, file);
-      if (v.ok) add(ledger, located(file, parsed, v.value), cls);
+      if (v.ok) {
+        const rec = located(file, parsed, v.value);
+        const report: LocatedReport | undefined = cls.kind === 'report' ? { ...(rec as Located<LocatedReport['value']>), itemId: cls.itemId!, name: cls.name! } : undefined;
+        list(ledger).push(report ?? rec);
+      }
       return v.issues;
     }
   }
@@ -139,11 +197,14 @@ export class LedgerLoader {
       return;
     }
     this.seen.add(cls.kind);
-    const count = () => ledger.items.length + ledger.reports.length + ledger.notices.length + ledger.bulletins.length + ledger.plans.length + ledger.adjustments.length;
-    const before = count();
+    const before = recordCount(ledger);
     issues.push(...loadOne(ledger, src, cls));
     const id = cls.kind === 'item' ? cls.itemId : cls.fileId;
-    if (count() === before && id && cls.kind !== 'report') ledger.invalid.add(id);
+    // a file that did not validate: what refers to it is not reported again
+    if (recordCount(ledger) === before) {
+      if (cls.kind === 'report') ledger.invalid.add(src.path);
+      else if (id) ledger.invalid.add(id);
+    }
   }
 
   finish(): LoadResult {
@@ -156,6 +217,7 @@ export class LedgerLoader {
     for (const [kind, path] of required) {
       if (!this.seen.has(kind)) this.issues.push(issue('missing-registry', { file: path, line: 1 }, { path }));
     }
+    this.ledger.complete = true;
     return { ledger: this.ledger, issues: this.issues };
   }
 }

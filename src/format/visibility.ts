@@ -28,10 +28,15 @@ export function filterLedger(full: Ledger, build: SiteBuild): Visible {
   const notices = full.notices.filter((r) => inc.has(r.value.visibility));
   const bulletins = full.bulletins.filter((r) => inc.has(r.value.visibility));
   const plans = full.plans.filter((r) => inc.has(r.value.visibility));
+  const meetings = full.meetings.filter((r) => inc.has(r.value.visibility));
+  // a 督查汇报 shows only where its item does, whatever its own scope says
+  const summaries = full.summaries.filter((r) => inc.has(r.value.visibility) && itemIds.has(r.value.item));
   const ids = {
     notice: new Set(notices.map((r) => r.value.id)),
     bulletin: new Set(bulletins.map((r) => r.value.id)),
     plan: new Set(plans.map((r) => r.value.id)),
+    meeting: new Set(meetings.map((r) => r.value.id)),
+    summary: new Set(summaries.map((r) => r.value.id)),
   };
   // the lists inside visible records name only visible items
   const onlyVisible = (list: string[]) => list.filter((id) => itemIds.has(id));
@@ -43,6 +48,10 @@ export function filterLedger(full: Ledger, build: SiteBuild): Visible {
     bulletins: bulletins.map((r) => ({ ...r, value: { ...r.value, items: onlyVisible(r.value.items) } })),
     adjustments: full.adjustments.filter((r) => inc.has(r.value.visibility)),
     plans: plans.map((r) => ({ ...r, value: { ...r.value, applications: onlyVisible(r.value.applications) } })),
+    meetings: meetings.map((r) => ({ ...r, value: { ...r.value, items: onlyVisible(r.value.items) } })),
+    summaries,
+    // an item's attachments go where the item goes, and nowhere else
+    attachments: full.attachments.filter((a) => itemIds.has(a.itemId)),
   };
   const pathVisible = (path: string): boolean => {
     const cls = classifyPath(path);
@@ -50,7 +59,12 @@ export function filterLedger(full: Ledger, build: SiteBuild): Visible {
     switch (cls.kind) {
       case 'item':
       case 'report':
+      case 'attachment':
         return itemIds.has(cls.itemId!);
+      case 'meeting':
+        return ids.meeting.has(cls.fileId!);
+      case 'summary':
+        return ids.summary.has(cls.fileId!);
       case 'notice':
         return ids.notice.has(cls.fileId!);
       case 'bulletin':

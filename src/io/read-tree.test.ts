@@ -3,13 +3,13 @@
  * same files in the same order with the same bytes, and the same issues for
  * symlinks, oversized files and a missing records/ folder.
  */
-import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { FIXTURES } from '../../tests/fixtures/cases.ts';
 import type { SourceText } from '../format/load-ledger.ts';
-import { MAX_RECORD_BYTES, readRecordsTree, streamRecordsTree } from './read-tree.ts';
+import { ATTACHMENT_HEAD, MAX_RECORD_BYTES, readRecordsTree, streamRecordsTree } from './read-tree.ts';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -42,4 +42,28 @@ it('says records/ is missing on both paths', async () => {
   const { plain, r } = await both(dir);
   expect(r.issues).toEqual(plain.issues);
   expect(r.issues[0]!.message).toContain('找不到 records 文件夹');
+});
+
+it('reads attachments as bytes on both paths: small ones whole, large ones by head and tail with their size', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ledger-read-att-'));
+  dirs.push(dir);
+  cpSync(join(FIXTURES, 'valid'), dir, { recursive: true });
+  const att = 'records/items/2026/DB-2026-0031/attachments';
+  mkdirSync(join(dir, att), { recursive: true });
+  const big = Buffer.alloc(3 * 1024 * 1024 + 5, 0x20); // larger than a text record may be
+  big.write('%PDF-1.7', 0);
+  big.write('%%EOF', big.length - 6);
+  writeFileSync(join(dir, att, '扫描件.pdf'), big);
+  const { plain, streamed, r } = await both(dir);
+  expect(r.issues).toEqual([]);
+  expect(plain.issues).toEqual([]);
+  for (const list of [plain.sources, streamed]) {
+    const s = list.find((x) => x.path === `${att}/扫描件.pdf`)!;
+    expect(s.size).toBe(big.length);
+    expect((s.text as Uint8Array).length).toBe(ATTACHMENT_HEAD);
+    expect(Buffer.from(s.tail!).subarray(-6).toString()).toBe('%%EOF ');
+    const small = list.find((x) => x.path.endsWith('现场核查照片.jpg'))!;
+    expect(small.size).toBeUndefined();
+    expect((small.text as Uint8Array)[0]).toBe(0xff);
+  }
 });

@@ -1,8 +1,12 @@
 /**
  * Working tree → source texts. Reads every file under `records/` of a
  * repository checkout as bytes (so the loader can detect non-UTF-8 files).
+ * Attachments (`items/<year>/<id>/attachments/*`) take their own path: they
+ * are binary and may be large, so only their head and tail are read (what
+ * telling their type needs) with their real size; the 2 MB limit of text
+ * records does not apply to them (their limit is `config.attachments`).
  */
-import { existsSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { issue, type Issue } from '../domain/issues.ts';
@@ -11,6 +15,31 @@ import type { SourceText } from '../format/load-ledger.ts';
 
 /** 2 MiB: no record is anywhere near it; a larger file is a mistake. */
 export const MAX_RECORD_BYTES = 2 * 1024 * 1024;
+
+/** An attachment in an item folder (a path relative to the repository). */
+export const ATTACHMENT_PATH_RE = /\/items\/[^/]+\/[^/]+\/attachments\/[^/]+$/;
+/** Bytes read from an attachment's start and end; a file up to both is read whole. */
+export const ATTACHMENT_HEAD = 64 * 1024;
+export const ATTACHMENT_TAIL = 66 * 1024;
+
+/** An attachment's head and tail (or the whole file when small) and its size. */
+export function readAttachment(abs: string, path: string): SourceText {
+  const fd = openSync(abs, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size <= ATTACHMENT_HEAD + ATTACHMENT_TAIL) {
+      const all = readFileSync(fd);
+      return { path, text: new Uint8Array(all.buffer, all.byteOffset, all.length) };
+    }
+    const head = new Uint8Array(ATTACHMENT_HEAD);
+    const tail = new Uint8Array(ATTACHMENT_TAIL);
+    readSync(fd, head, 0, ATTACHMENT_HEAD, 0);
+    readSync(fd, tail, 0, ATTACHMENT_TAIL, size - ATTACHMENT_TAIL);
+    return { path, text: head, size, tail };
+  } finally {
+    closeSync(fd);
+  }
+}
 
 export interface TreeRead {
   sources: SourceText[];
@@ -36,6 +65,8 @@ export function readRecordsTree(repoDir: string, recordsDir = RECORDS_DIR): Tree
         issues.push(problemIssue(childRel, 'symlink'));
       } else if (entry.isDirectory()) {
         walk(childRel);
+      } else if (entry.isFile() && ATTACHMENT_PATH_RE.test(childRel)) {
+        sources.push(readAttachment(join(repoDir, childRel), childRel));
       } else if (entry.isFile()) {
         const bytes = readFileSync(join(repoDir, childRel));
         if (bytes.length > MAX_RECORD_BYTES) {
@@ -65,9 +96,10 @@ export function readRecordsTree(repoDir: string, recordsDir = RECORDS_DIR): Tree
  */
 const WALKER = `
 const { parentPort, workerData } = require('node:worker_threads');
-const { readdirSync, readFileSync } = require('node:fs');
+const { readdirSync, readFileSync, openSync, fstatSync, readSync, closeSync } = require('node:fs');
 const { join } = require('node:path');
-const { repoDir, recordsDir, max } = workerData;
+const { repoDir, recordsDir, max, attachmentRe, headBytes, tailBytes } = workerData;
+const attachment = new RegExp(attachmentRe);
 let batch = [];
 let transfer = [];
 const flush = () => {
@@ -89,6 +121,27 @@ const walk = (rel) => {
     const child = rel + '/' + entry.name;
     if (entry.isSymbolicLink()) problem(child, 'symlink');
     else if (entry.isDirectory()) walk(child);
+    else if (entry.isFile() && attachment.test(child)) {
+      const fd = openSync(join(repoDir, child), 'r');
+      try {
+        const size = fstatSync(fd).size;
+        if (size <= headBytes + tailBytes) {
+          const bytes = new Uint8Array(readFileSync(fd));
+          batch.push({ path: child, text: bytes });
+          transfer.push(bytes.buffer);
+        } else {
+          const head = new Uint8Array(headBytes);
+          const tail = new Uint8Array(tailBytes);
+          readSync(fd, head, 0, headBytes, 0);
+          readSync(fd, tail, 0, tailBytes, size - tailBytes);
+          batch.push({ path: child, text: head, size, tail });
+          transfer.push(head.buffer, tail.buffer);
+        }
+      } finally {
+        closeSync(fd);
+      }
+      if (batch.length >= 256) flush();
+    }
     else if (entry.isFile()) {
       const bytes = new Uint8Array(readFileSync(join(repoDir, child)));
       if (bytes.length > max) problem(child, 'size:' + bytes.length);
@@ -128,7 +181,7 @@ export function streamRecordsTree(
   const issues: Issue[] = [];
   let files = 0;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WALKER, { eval: true, workerData: { repoDir, recordsDir, max: MAX_RECORD_BYTES } });
+    const worker = new Worker(WALKER, { eval: true, workerData: { repoDir, recordsDir, max: MAX_RECORD_BYTES, attachmentRe: ATTACHMENT_PATH_RE.source, headBytes: ATTACHMENT_HEAD, tailBytes: ATTACHMENT_TAIL } });
     worker.on('message', (m: { files?: SourceText[]; problem?: { file: string; reason: string }; done?: boolean }) => {
       if (m.files) {
         files += m.files.length;

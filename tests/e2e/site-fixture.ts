@@ -23,6 +23,8 @@ export const RESTRICTED = {
   title: '信访线索保密核查甲乙丙',
   body: '限定范围正文丁戊己庚',
 };
+/** The restricted item's attachment: its file and its name must be in no build but the leaders'. */
+export const RESTRICTED_FILE = '保密来信扫描件.pdf';
 /** An internal item: absent from the public build. */
 export const INTERNAL = { id: 'DB-2026-0031', title: '背街小巷环境卫生集中整治' };
 export const PAYLOAD_ID = 'DB-2026-0091';
@@ -39,7 +41,7 @@ leaders: [zhou-min]
 lead_unit: kaohe
 state: registered
 visibility: restricted
-registered: { date: 2026-11-03, by: sun-li }
+registered: { date: 2026-11-03, by: sun-li, attachments: [${RESTRICTED_FILE}] }
 ---
 ${RESTRICTED.body}
 `;
@@ -77,6 +79,8 @@ export function makeFixtureSource(): string {
     mkdirSync(join(dir, itemDir(id)), { recursive: true });
     writeFileSync(join(dir, itemDir(id), 'item.md'), text);
   }
+  mkdirSync(join(dir, itemDir(RESTRICTED.id), 'attachments'), { recursive: true });
+  writeFileSync(join(dir, itemDir(RESTRICTED.id), 'attachments', RESTRICTED_FILE), `%PDF-1.4\n% ${RESTRICTED.body}\n%%EOF\n`);
   const cfg = join(dir, 'records/config.yml');
   writeFileSync(
     cfg,

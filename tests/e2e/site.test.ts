@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildDemoRepo } from '../../src/demo/build-demo-repo.ts';
 import { serveStatic } from '../../scripts/serve.ts';
 import { CHROMIUM_ARGS, requireChromium } from './browser.ts';
-import { buildSite, INTERNAL, makeFixtureRepo, PAYLOAD_ID, RESTRICTED, ROOT, TODAY } from './site-fixture.ts';
+import { buildSite, INTERNAL, makeFixtureRepo, PAYLOAD_ID, RESTRICTED, RESTRICTED_FILE, ROOT, TODAY } from './site-fixture.ts';
 
 const OUT = join(ROOT, 'test-output/e2e');
 
@@ -181,7 +181,7 @@ describe('documents', () => {
 
 describe('accessibility', () => {
   const axeSource = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-  const pages = ['/', '/ledger/', `/items/${INTERNAL.id}/`, '/bulletins/', '/bulletins/2026/04/', '/notices/TZ-2026-007/', '/figures/', '/units/', '/units/urban/', '/leaders/li-ming/', '/audit/', '/search/'];
+  const pages = ['/', '/ledger/', `/items/${INTERNAL.id}/`, '/bulletins/', '/bulletins/2026/04/', '/notices/TZ-2026-007/', '/figures/', '/units/', '/units/urban/', '/leaders/li-ming/', '/audit/', '/search/', '/meetings/', '/meetings/HY-2026-001/', '/summaries/HB-2026-001/', '/plans/FA-2026-001/', '/items/DB-2026-0001/'];
   test.each(pages)('axe finds no serious or critical violation on %s', async (path) => {
     const page = await open(path);
     await page.addScriptTag({ content: axeSource });
@@ -310,4 +310,77 @@ describe('the demo', () => {
     const size = Number(execFileSync('du', ['-sk', out], { encoding: 'utf8' }).split('\t')[0]);
     console.log(`demo site: ${json.items.length} items, built in ${(ms / 1000).toFixed(1)} s, ${(size / 1024).toFixed(1)} MB`);
   }, 120_000);
+});
+
+describe('the rest of the notice', () => {
+  /** Every file path under a build. */
+  const paths = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' });
+
+  test('a restricted item’s attachment is a file only in the leaders build, and named nowhere else', () => {
+    const leaders = paths(sites.leaders!.dir);
+    expect(leaders).toContain(`attachments/${RESTRICTED.id}/${RESTRICTED_FILE}`);
+    for (const build of ['internal', 'public']) {
+      expect(paths(sites[build]!.dir).filter((p) => p.includes(RESTRICTED_FILE) || p.includes(RESTRICTED.id)), build).toEqual([]);
+      for (const p of paths(sites[build]!.dir).filter((x) => x.endsWith('.html'))) {
+        expect(readFileSync(join(sites[build]!.dir, p), 'utf8').includes(RESTRICTED_FILE), `${build} ${p}`).toBe(false);
+      }
+    }
+    // an internal item's files stay out of the public build
+    expect(paths(sites.internal!.dir)).toContain('attachments/DB-2026-0002/现场核查照片.jpg');
+    expect(paths(sites.public!.dir).filter((p) => p.startsWith('attachments/DB-2026-0002'))).toEqual([]);
+  });
+
+  test('an item page shows 签收, report review and the closure’s evidence, with attachments that open', async () => {
+    const page = await open('/items/DB-2026-0032/');
+    const ack = page.locator('section[aria-labelledby=h-ack]');
+    expect(await ack.locator('tbody tr').count()).toBe(2);
+    expect(await ack.innerText()).toContain('市场监管所');
+    const market = page.locator('.report', { hasText: '联合执法3次' });
+    expect(await market.locator('.badge', { hasText: '审核通过' }).count()).toBe(1);
+    const closure = page.locator('section[aria-labelledby=h-close]');
+    expect(await closure.innerText()).toContain('实地核查，核实人 周敏');
+    await closure.locator('a', { hasText: '落实情况' }).click();
+    expect(page.url()).toMatch(/#report-\d$/);
+    await shot(page, 'item-closure-evidence');
+    // a report sent back says why
+    await page.goto(`${sites.internal!.url}/items/DB-2026-0031/`, { waitUntil: 'networkidle' });
+    expect(await page.locator('.report.returned').innerText()).toContain('未写明3处私接排污管的整改时限');
+    // an attachment link serves the file
+    await page.goto(`${sites.internal!.url}/items/DB-2026-0001/`, { waitUntil: 'networkidle' });
+    const href = await page.locator('a', { hasText: '批示件.pdf' }).first().getAttribute('href');
+    const res = await page.request.get(sites.internal!.url + href!);
+    expect(res.status()).toBe(200);
+    expect((await res.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(await page.locator('text=存于 Git LFS').count()).toBe(0); // the LFS pointer is on DB-2026-0002
+    await shot(page, 'item-referral-and-attachments');
+    await page.close();
+  });
+
+  test('a meeting page lists what it decided and how each item stands', async () => {
+    const page = await open('/meetings/HY-2026-001/');
+    expect(await page.locator('h1').innerText()).toBe('党工委会议（2026年第6次）');
+    expect(await page.locator('#meeting-items tbody tr').count()).toBe(2);
+    expect(await page.locator('.prose').innerText()).toContain('农贸市场周边占道经营整治');
+    await shot(page, 'meeting');
+    await page.close();
+  });
+
+  test('a 督查汇报 is a printable document beside its review chain', async () => {
+    const page = await open('/summaries/HB-2026-001/');
+    expect(await page.locator('.paper h1').innerText()).toBe('关于汛期安全隐患排查整治情况的汇报');
+    const chain = await page.locator('.doc-panel').innerText();
+    for (const step of ['周敏：补充两处未整改隐患的完成时限。', '陈华：“同意，按周敏同志意见修改后上报。”', '孙丽：补充挡水板安装时限。', '报高新区应急管理局']) expect(chain).toContain(step);
+    await shot(page, 'summary');
+    const pdf = await page.pdf({ format: 'A4' });
+    writeFileSync(join(OUT, 'summary.pdf'), pdf);
+    await page.close();
+  });
+
+  test('the plan page shows the 《督查考核通知》 with its recipients and the scores', async () => {
+    const page = await open('/plans/FA-2026-001/');
+    expect(await page.locator('.notice-doc .doc-to').innerText()).toContain('第三社区');
+    expect(await page.locator('section[aria-labelledby=h-results]').innerText()).toContain('86.5');
+    await shot(page, 'plan-notice-scores');
+    await page.close();
+  });
 });

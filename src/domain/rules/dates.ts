@@ -6,7 +6,7 @@
 import type { Issue } from '../issues.ts';
 import type { Located } from '../ledger.ts';
 import type { Item } from '../schemas/item.ts';
-import { FIELD_LABELS, requiredFields, statesOf, type StepField } from '../workflow.ts';
+import { FIELD_LABELS, LIST_FIELDS, LIST_LABELS, requiredFields, statesOf, type StepField } from '../workflow.ts';
 import { at, dottedPath, type Rule } from './context.ts';
 
 function stepDate(it: Item, f: StepField): string | undefined {
@@ -84,6 +84,24 @@ export const extensionChain: Rule = (ctx) => {
   return out;
 };
 
+/** An append-only list grows in time: each entry is dated on or after the one before it. */
+export const listOrder: Rule = (ctx) => {
+  const out: Issue[] = [];
+  for (const rec of ctx.ledger.items) {
+    for (const key of LIST_FIELDS) {
+      const list = (rec.value as unknown as Record<string, { date: string }[]>)[key] ?? [];
+      list.forEach((e, i) => {
+        const prev = list[i - 1];
+        if (prev && e.date < prev.date) {
+          const label = LIST_LABELS[key as keyof typeof LIST_LABELS];
+          out.push(at(rec, [key, i, 'date'], 'date-order', { later: `${label}第 ${i + 1} 条`, laterDate: e.date, earlier: `第 ${i} 条`, earlierDate: prev.date }));
+        }
+      });
+    }
+  }
+  return out;
+};
+
 /** Every `date:` field anywhere in a record, with its path. */
 function dateFields(v: unknown, path: (string | number)[] = []): { path: (string | number)[]; date: string }[] {
   if (Array.isArray(v)) return v.flatMap((e, i) => dateFields(e, [...path, i]));
@@ -97,7 +115,8 @@ export const noFutureDates: Rule = (ctx) => {
   const today = ctx.today;
   if (!today) return [];
   const out: Issue[] = [];
-  const all: Located<unknown>[] = [...ctx.ledger.items, ...ctx.ledger.reports, ...ctx.ledger.notices, ...ctx.ledger.bulletins, ...ctx.ledger.plans, ...ctx.ledger.adjustments];
+  const l = ctx.ledger;
+  const all: Located<unknown>[] = [...l.items, ...l.reports, ...l.notices, ...l.bulletins, ...l.plans, ...l.meetings, ...l.summaries, ...l.adjustments];
   for (const rec of all) {
     for (const { path, date } of dateFields(rec.value)) {
       if (date > today) out.push(at(rec, path, 'future-date', { field: dottedPath(path), date, when: '今天', today }));

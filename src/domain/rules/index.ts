@@ -8,9 +8,15 @@ import { sortIssues, type Issue } from '../issues.ts';
 import type { Rule, RuleContext } from './context.ts';
 import { references } from './references.ts';
 import { signers, stateFits } from './workflow-rules.ts';
-import { extensionChain, noFutureDates, stepOrder } from './dates.ts';
+import { extensionChain, listOrder, noFutureDates, stepOrder } from './dates.ts';
 import { bulletinLinks, mergeLinks, noticeLinks, planLinks } from './links.ts';
 import { identity, registries, reports, visibilityScope } from './records.ts';
+import { attachmentFiles, fileReferences } from './files.ts';
+import { acknowledgements, closureEvidence, reviews } from './handling.ts';
+import { meetingLinks } from './meetings.ts';
+import { summaryLinks } from './summaries.ts';
+import { applicationForm, inspectionResults, mergeCandidates } from './special.ts';
+import { accountabilityKinds, referralAnswers } from './accountability.ts';
 import { bulletinFigureRule, typedBanji } from './bulletin-figures.ts';
 
 export const RULES: Record<string, Rule> = {
@@ -21,6 +27,7 @@ export const RULES: Record<string, Rule> = {
   signers,
   stepOrder,
   extensionChain,
+  listOrder,
   noFutureDates,
   noticeLinks,
   bulletinLinks,
@@ -28,6 +35,18 @@ export const RULES: Record<string, Rule> = {
   mergeLinks,
   reports,
   visibilityScope,
+  meetingLinks,
+  summaryLinks,
+  fileReferences,
+  attachmentFiles,
+  acknowledgements,
+  reviews,
+  closureEvidence,
+  applicationForm,
+  mergeCandidates,
+  inspectionResults,
+  accountabilityKinds,
+  referralAnswers,
   bulletinFigures: bulletinFigureRule,
   typedBanji,
 };

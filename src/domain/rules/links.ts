@@ -62,6 +62,10 @@ export const planLinks: Rule = (ctx) => {
     if (v.inspection_notice && v.inspection_notice.date > v.period.from) {
       out.push(at(p, ['inspection_notice', 'date'], 'plan-mismatch', { detail: `《督查考核通知》下达日期 ${v.inspection_notice.date} 晚于督查开始日期 ${v.period.from}，须提前下达`, hint: 'inspection_notice.date 应不晚于 period.from' }));
     }
+    const unsent = v.inspection_notice ? v.targets.filter((u) => !v.inspection_notice!.to.includes(u)) : [];
+    if (unsent.length) {
+      out.push(at(p, ['inspection_notice', 'to'], 'plan-mismatch', { detail: `《督查考核通知》没有送达督查对象 ${unsent.join('、')}`, hint: 'inspection_notice.to 应列出全部督查对象（targets），提前向每个被督查单位下达通知' }));
+    }
     if (v.period.to < v.period.from) {
       out.push(at(p, ['period', 'to'], 'plan-mismatch', { detail: `督查结束日期 ${v.period.to} 早于开始日期 ${v.period.from}`, hint: '请核对督查时间 period 的 from（开始）和 to（结束）' }));
     }

@@ -29,7 +29,7 @@ export const identity: Rule = (ctx) => {
     if (folder !== r.value.id) out.push(at(r, ['id'], 'id-mismatch', { id: r.value.id, what: '文件夹名', expected: folder }));
     else if (!r.value.id.startsWith(`DB-${year}-`)) out.push(at(r, ['id'], 'id-mismatch', { id: r.value.id, what: '年份文件夹', expected: year }));
   }
-  const named: Located<{ id: string }>[] = [...l.notices, ...l.plans, ...l.bulletins, ...l.adjustments];
+  const named: Located<{ id: string }>[] = [...l.notices, ...l.plans, ...l.bulletins, ...l.adjustments, ...l.meetings, ...l.summaries];
   for (const r of named) {
     const name = r.file.split('/').at(-1)!.replace(/\.md$/, '');
     if (name !== r.value.id) out.push(at(r, ['id'], 'id-mismatch', { id: r.value.id, what: '文件名', expected: name }));
@@ -38,6 +38,8 @@ export const identity: Rule = (ctx) => {
   uniqueIds(l.notices, out);
   uniqueIds(l.plans, out);
   uniqueIds(l.bulletins, out);
+  uniqueIds(l.meetings, out);
+  uniqueIds(l.summaries, out);
   uniqueIds(l.adjustments, out);
   uniqueIds(l.people, out);
   uniqueIds(l.units, out);
@@ -130,5 +132,12 @@ export const visibilityScope: Rule = (ctx) => {
   for (const b of ctx.ledger.bulletins) check(b, b.value.items, 'items', '通报');
   for (const n of ctx.ledger.notices) check(n, n.value.items, 'items', '通知');
   for (const p of ctx.ledger.plans) check(p, p.value.applications, 'applications', '方案');
+  // a 督查汇报 is about one item; a meeting record may list items of any scope (each build shows the ones it may)
+  for (const s of ctx.ledger.summaries) {
+    const it = ctx.index.items.get(s.value.item)?.value;
+    if (it && rank(it.visibility) > rank(s.value.visibility)) {
+      out.push(at(s, ['item'], 'visibility-wider', { what: '督查汇报', mine: s.value.visibility, item: s.value.item, theirs: it.visibility }));
+    }
+  }
   return out;
 };

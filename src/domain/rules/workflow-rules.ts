@@ -3,7 +3,7 @@
  * needs; the people named as signers hold the roles the table asks for.
  * Everything comes from `workflow.ts`: no state is named here.
  */
-import { ROLE_LABELS, type Role } from '../schemas/people.ts';
+import { ROLE_LABELS, type Person, type Role } from '../schemas/people.ts';
 import { SOURCE_TYPE_LABELS, SOURCE_TYPES } from '../schemas/item.ts';
 import type { Issue } from '../issues.ts';
 import {
@@ -14,6 +14,8 @@ import {
   WORKFLOWS,
   requiredFields,
   statesOf,
+  documentSigners,
+  type DocumentKind,
   type StepField,
   type Signer,
 } from '../workflow.ts';
@@ -120,41 +122,55 @@ const roleText = (roles: readonly Role[]) => roles.map((r) => ROLE_LABELS[r]).jo
 
 export const signers: Rule = (ctx) => {
   const out: Issue[] = [];
+  const wrong = (rec: Located<unknown>, path: (string | number)[], person: Located<Person>, roles: readonly Role[]) =>
+    at(rec, path, 'wrong-signer', {
+      field: dottedPath(path),
+      ref: person.value.id,
+      name: person.value.name,
+      need: roleText(roles),
+      has: roleText(person.value.roles),
+    });
   for (const rec of ctx.ledger.items) {
     for (const s of allSigners(rec.value.kind)) {
       for (const { path, value } of valuesAt(rec.value, s.field)) {
         const person = typeof value === 'string' ? ctx.index.people.get(value) : undefined;
         if (!person) continue; // unknown people are reported by `references`
-        if (person.value.roles.some((r) => s.roles.includes(r))) continue;
-        out.push(
-          at(rec, path, 'wrong-signer', {
-            field: dottedPath(path),
-            ref: person.value.id,
-            name: person.value.name,
-            need: roleText(s.roles),
-            has: roleText(person.value.roles),
-          }),
-        );
+        if (!person.value.roles.some((r) => s.roles.includes(r))) {
+          out.push(wrong(rec, path, person, s.roles));
+          continue;
+        }
+        // the department's own 分管 leader (or a main leader, 主管) signs
+        const unit = s.ofUnit ? ctx.index.units.get(rec.value[s.ofUnit])?.value : undefined;
+        if (unit?.leader && value !== unit.leader && !person.value.roles.includes('main_leader')) {
+          out.push(
+            at(rec, path, 'not-unit-leader', {
+              field: dottedPath(path),
+              ref: person.value.id,
+              name: person.value.name,
+              unitName: unit.name,
+              leader: `${unit.leader}（${ctx.index.people.get(unit.leader)?.value.name ?? '未登记'}）`,
+            }),
+          );
+        }
       }
     }
   }
-  // office documents and who signs them: bulletins drafted by the office,
-  // reviewed by the supervision leader, approved by a main leader; notices
-  // and plans drawn up by the office, a notice issued on a main leader's word
-  const documents: [Located<{ visibility: string }>[], [string, Role[]][]][] = [
-    [ctx.ledger.bulletins, [['drafted.by', ['office']], ['reviewed.by', ['supervision_leader']], ['approved.by', ['main_leader']]]],
-    [ctx.ledger.notices, [['by', ['office']], ['approved_by', ['main_leader']]]],
-    [ctx.ledger.plans, [['by', ['office']]]],
-    // a 加减分 is decided by a main leader
-    [ctx.ledger.adjustments, [['decided_by', ['main_leader']]]],
+  // the office's documents and who signs them (DOCUMENTS in the workflow table)
+  const documents: [DocumentKind, Located<unknown>[]][] = [
+    ['bulletin', ctx.ledger.bulletins],
+    ['notice', ctx.ledger.notices],
+    ['plan', ctx.ledger.plans],
+    ['meeting', ctx.ledger.meetings],
+    ['summary', ctx.ledger.summaries],
+    ['adjustment', ctx.ledger.adjustments],
   ];
-  for (const [records, chain] of documents) {
+  for (const [kind, records] of documents) {
+    const chain = documentSigners(kind);
     for (const rec of records) {
-      for (const [field, roles] of chain) {
+      for (const { field, roles } of chain) {
         for (const { path, value } of valuesAt(rec.value, field)) {
           const person = typeof value === 'string' ? ctx.index.people.get(value) : undefined;
-          if (!person || person.value.roles.some((r) => roles.includes(r))) continue;
-          out.push(at(rec, path, 'wrong-signer', { field, ref: person.value.id, name: person.value.name, need: roleText(roles), has: roleText(person.value.roles) }));
+          if (person && !person.value.roles.some((r) => roles.includes(r))) out.push(wrong(rec, path, person, roles));
         }
       }
     }

@@ -64,6 +64,8 @@ export const ITEM_ID_RE = /^DB-(\d{4})-(\d{4})$/;
 export const NOTICE_ID_RE = /^TZ-(\d{4})-(\d{3})$/;
 export const BULLETIN_ID_RE = /^TB-(\d{4})-(\d{2})$/;
 export const PLAN_ID_RE = /^FA-(\d{4})-(\d{3})$/;
+export const MEETING_ID_RE = /^HY-(\d{4})-(\d{3})$/;
+export const SUMMARY_ID_RE = /^HB-(\d{4})-(\d{3})$/;
 
 function idOf(re: RegExp, example: string, what: string) {
   return trimmed.pipe(
@@ -75,6 +77,32 @@ export const itemId = idOf(ITEM_ID_RE, 'DB-2026-0031', '督办事项');
 export const noticeId = idOf(NOTICE_ID_RE, 'TZ-2026-007', '督办通知');
 export const bulletinId = idOf(BULLETIN_ID_RE, 'TB-2026-04', '督查通报');
 export const planId = idOf(PLAN_ID_RE, 'FA-2026-001', '专项督查考核方案');
+export const meetingId = idOf(MEETING_ID_RE, 'HY-2026-003', '会议（分解立项）');
+export const summaryId = idOf(SUMMARY_ID_RE, 'HB-2026-002', '督查汇报');
+
+/**
+ * The file name of a progress report in the item's `reports/` folder, e.g.
+ * `2026-03-20-urban.md` (a review or a closure names the report it judges).
+ */
+export const reportName = trimmed.pipe(
+  z.string().regex(/^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*\.md$/, {
+    error: '应写落实情况的文件名（reports/ 文件夹中的文件），例如 2026-03-20-urban.md',
+  }),
+);
+
+/**
+ * The file name of an attachment in the item's `attachments/` folder:
+ * letters (Chinese too), digits, `-`, `_`, brackets, and an extension; no
+ * spaces or slashes, so a link to it never breaks.
+ */
+export const attachmentName = trimmed.pipe(
+  z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N}_\-（）()·]*\.[A-Za-z0-9]{2,5}$/u, {
+    error: '应写 attachments/ 文件夹中的附件文件名，例如 批示件.pdf、现场照片-1.jpg（不含空格和斜杠）',
+  }),
+);
+
+/** Attachment names referenced by a record (file names in the item's `attachments/`). */
+export const attachmentList = listOf(attachmentName).default([]);
 
 /** A reference to a person in `people.yml`. */
 export const personRef = slug;

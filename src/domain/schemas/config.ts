@@ -1,6 +1,7 @@
 /** The one typed configuration file of a ledger (`records/config.yml`). */
 import { z } from 'zod';
-import { text, visibility, VISIBILITIES } from './common.ts';
+import { listOf, text, visibility, VISIBILITIES } from './common.ts';
+import { forgeUser } from './people.ts';
 
 const urlPattern = (example: string) =>
   z
@@ -15,6 +16,11 @@ export const forge = z.strictObject({
   edit_url: urlPattern('https://git.example.cn/zhangfan/ledger/_edit/main/{path}'),
   /** 新建文件的网址模板（{dir} 目录，{name} 文件名，{content} 预填内容）；平台不支持预填时省略 */
   new_file_url: urlPattern('https://git.example.cn/zhangfan/ledger/_new/main/{dir}?filename={name}&value={content}').optional(),
+  /**
+   * 运行“台账办理”工作流的网址模板（网页上办理一步）；{action} 环节、{items} 事项编号、{fields} 其余内容，
+   * 平台支持从网址预填时写上（GitLab：…/-/pipelines/new?ref=main&var[LEDGER_ACTION]={action}&var[LEDGER_ITEMS]={items}&var[LEDGER_FIELDS]={fields}）
+   */
+  run_url: urlPattern('https://github.com/zhangfan/ledger/actions/workflows/ledger-step.yml').optional(),
   /** 查看某次提交的网址模板，{sha} 替换为提交编号 */
   commit_url: urlPattern('https://git.example.cn/zhangfan/ledger/commit/{sha}'),
 });
@@ -43,6 +49,23 @@ export const scoreWeights = z.strictObject({
   flag_penalty: z.number().min(0).default(3),
   /** 每次问责扣分 */
   accountability_penalty: z.number().min(0).default(5),
+  /** 实地督查考核得分（被督查单位的平均分）的权重；0 表示不计入排名 */
+  inspection: z.number().min(0).default(0),
+});
+
+/** File types an attachment may have, told by content (magic bytes), not by extension. */
+export const ATTACHMENT_TYPES = ['pdf', 'jpg', 'png', 'ofd', 'docx', 'xlsx'] as const;
+export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
+
+/** Attachments in an item's `attachments/` folder. */
+export const attachmentsConfig = z.strictObject({
+  /** 单个附件的大小上限（KB）；更大的文件用 Git LFS 存放 */
+  max_kb: z.number().int().min(1).max(1024 * 1024).default(10 * 1024),
+  /** 允许的附件类型（按文件内容识别）：pdf、jpg、png、ofd、docx、xlsx */
+  types: z
+    .array(z.enum(ATTACHMENT_TYPES, { error: `附件类型只能是：${ATTACHMENT_TYPES.join('、')}` }))
+    .min(1)
+    .default([...ATTACHMENT_TYPES]),
 });
 
 /** One step of the 催办 escalation: suggested once an item is this many days overdue. */
@@ -99,23 +122,48 @@ export const config = z.strictObject({
     overdue_penalty: 5,
     flag_penalty: 3,
     accountability_penalty: 5,
+    inspection: 0,
   }),
+  /** 附件：允许的类型和大小上限 */
+  attachments: attachmentsConfig.default({ max_kb: 10 * 1024, types: [...ATTACHMENT_TYPES] }),
   /** 催办：即将到期的天数和升级措施 */
   reminders: reminders.default({ report_soon_days: 3, escalation: [{ after_days: 0, step: 'remind' }, { after_days: 3, step: 'chase' }, { after_days: 10, step: 'flag' }, { after_days: 30, step: 'accountability' }] }),
   /** 专项督查总量控制 */
   quota: quota.default({ special_per_year: 12, per_unit_per_year: 4 }),
+  /** 在托管平台网页上“运行工作流”办理一步时，提交怎样进入台账 */
+  actions: z
+    .strictObject({
+      /** direct：直接推送到当前分支；request：推送到新分支并发起合并请求（审核后合并） */
+      push: z.enum(['direct', 'request'], { error: 'push 只能是 direct（直接推送）或 request（发起合并请求）' }).default('direct'),
+    })
+    .default({ push: 'direct' }),
   /** Git 校验 */
   git: z
     .strictObject({
       /** 全量校验的起点提交（此前的历史不校验） */
       baseline: z.string().regex(/^[0-9a-f]{7,40}$/, { error: '起点提交应为提交编号（7–40 位十六进制）' }).optional(),
-      /** 是否要求提交签名 */
+      /** 是否要求提交签名（签名人须是作者或提交者本人） */
       require_signed: z.boolean().default(false),
+      /**
+       * 自动化账号：托管平台上替人提交的账号（如运行 ledger 命令的 Actions）。
+       * 它推送的提交可以署他人的名字，服务器不再核对推送者是否为作者
+       */
+      automation: z
+        .strictObject({
+          /** 账号名称，例如 台账自动化 */
+          name: text.optional(),
+          /** 托管平台上的用户名，例如 ledger-bot、gitea-actions */
+          forge_users: listOf(forgeUser).default([]),
+          /** 它提交时使用的邮箱 */
+          emails: listOf(z.string().trim().toLowerCase()).default([]),
+        })
+        .optional(),
     })
     .default({ require_signed: false }),
 });
 export type Config = z.output<typeof config>;
 export type SiteBuild = z.output<typeof siteBuild>;
 export type ScoreWeights = z.output<typeof scoreWeights>;
+export type AttachmentsConfig = z.output<typeof attachmentsConfig>;
 export type ReminderSettings = z.output<typeof reminders>;
 export type Quota = z.output<typeof quota>;

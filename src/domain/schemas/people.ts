@@ -24,6 +24,12 @@ const email = z
   .transform((s) => s.trim().toLowerCase())
   .pipe(z.string().regex(/^[^\s@]+@[^\s@]+$/, { error: '邮箱格式不对，例如 wang.fang@zhangfan.gov.cn' }));
 
+/** A user name on the forge, as its hooks report it (GITEA_PUSHER_NAME, GL_USERNAME, GITHUB_USER_LOGIN). */
+export const forgeUser = z
+  .string()
+  .transform((s) => s.trim())
+  .pipe(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: '托管平台用户名只能有字母、数字、点、下划线和连字符，例如 wang.fang' }));
+
 export const person = z.strictObject({
   /** 标识，在其他记录里用它指代此人 */
   id: personRef,
@@ -37,6 +43,8 @@ export const person = z.strictObject({
   unit: unitRef.optional(),
   /** 在 Git 中提交时使用的邮箱（可多个） */
   emails: listOf(email),
+  /** 代码托管平台（Gitea、GitLab、GitHub）上的用户名（可多个）：服务器据此确认推送者是谁 */
+  forge_users: listOf(forgeUser).optional(),
   /** 是否在职；离任人员保留以便历史记录仍可解析 */
   active: z.boolean().default(true),
 });

@@ -12,8 +12,8 @@ export interface NewCommit {
   /** e.g. `+0800`. */
   tz: string;
   message: string;
-  /** Path → new content; `null` deletes the path. */
-  files: Map<string, string | null>;
+  /** Path → new content (text, or bytes for attachments); `null` deletes the path. */
+  files: Map<string, string | Uint8Array | null>;
 }
 
 /** Append `commits` to `branch` of the repository at `repoDir` (created with `git init`). */
@@ -25,8 +25,8 @@ export async function fastImport(repoDir: string, branch: string, commits: Itera
   const done = new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
   const write = (s: string | Buffer) =>
     new Promise<void>((resolve) => (child.stdin.write(s) ? resolve() : child.stdin.once('drain', () => resolve())));
-  const data = (s: string) => {
-    const b = Buffer.from(s, 'utf8');
+  const data = (s: string | Uint8Array) => {
+    const b = typeof s === 'string' ? Buffer.from(s, 'utf8') : Buffer.from(s.buffer, s.byteOffset, s.length);
     return Buffer.concat([Buffer.from(`data ${b.length}\n`), b, Buffer.from('\n')]);
   };
   let mark = 0;

@@ -13,7 +13,9 @@ import { beijingDateOf } from '../../domain/dates.ts';
 import { clip, type Names } from '../../domain/describe.ts';
 import { itemFigures, tally, type ItemFigures, type Tally } from '../../domain/figures.ts';
 import type { Issue } from '../../domain/issues.ts';
-import type { Ledger, Located, LocatedReport } from '../../domain/ledger.ts';
+import type { Ledger, Located, LocatedAttachment, LocatedReport } from '../../domain/ledger.ts';
+import type { Meeting } from '../../domain/schemas/meeting.ts';
+import type { SummaryDoc } from '../../domain/schemas/summary.ts';
 import type { Bulletin } from '../../domain/schemas/bulletin.ts';
 import { config as configSchema, type Config, type SiteBuild } from '../../domain/schemas/config.ts';
 import type { Item } from '../../domain/schemas/item.ts';
@@ -22,7 +24,7 @@ import type { Person } from '../../domain/schemas/people.ts';
 import type { Plan } from '../../domain/schemas/plan.ts';
 import type { Unit } from '../../domain/schemas/units.ts';
 import { STATE_LABELS, type State } from '../../domain/workflow.ts';
-import { RECORDS_DIR } from '../../format/layout.ts';
+import { classifyPath, RECORDS_DIR } from '../../format/layout.ts';
 import { loadLedger } from '../../format/load-ledger.ts';
 import { BlobReader } from '../../io/git/cat-file.ts';
 import { listTree, resolveCommit } from '../../io/git/repo.ts';
@@ -97,6 +99,14 @@ export interface Site {
   notices: Located<Notice>[];
   bulletins: Located<Bulletin>[];
   plans: Located<Plan>[];
+  /** Meetings (分解立项), newest first; their `items` lists only items this build shows. */
+  meetings: Located<Meeting>[];
+  meetingById: Map<string, Located<Meeting>>;
+  /** 督查汇报 documents, newest first. */
+  summaries: Located<SummaryDoc>[];
+  summaryById: Map<string, Located<SummaryDoc>>;
+  /** Item id → its attachments this build shows (with their bytes). */
+  attachments: Map<string, LocatedAttachment[]>;
   noticeById: Map<string, Located<Notice>>;
   bulletinById: Map<string, Located<Bulletin>>;
   planById: Map<string, Located<Plan>>;
@@ -132,6 +142,12 @@ export interface Site {
   loadIssues: Issue[];
   /** Optional report template text from records/_templates/. */
   reportTemplate?: string;
+  /** records/_templates/ by file name (for the 新建 links). */
+  templates: Map<string, string>;
+  /** Every item, notice, bulletin and plan id of the tree, hidden ones included (numbering only). */
+  takenIds: string[];
+  /** An item's report file names (numbering only). */
+  reportNames: (itemId: string) => string[];
   stats: Record<string, number>;
 }
 
@@ -295,6 +311,8 @@ export async function loadSite(env: SiteEnv): Promise<Site> {
     .filter((b) => b.value.figures && !b.value.draft && b.value.figures.ranking.length > 0)
     .sort((a, b) => b.value.date.localeCompare(a.value.date))[0];
   const publishedRanking = published ? { bulletin: published, figures: published.value.figures! } : undefined;
+  const attachments = new Map<string, LocatedAttachment[]>();
+  for (const a of ledger.attachments) (attachments.get(a.itemId) ?? attachments.set(a.itemId, []).get(a.itemId)!).push(a);
   const leaders = [...people.values()].filter((p) => byLeader.has(p.id));
 
   // ——— timelines and the audit trail, visible items only ———
@@ -329,6 +347,16 @@ export async function loadSite(env: SiteEnv): Promise<Site> {
   const commitUrl = (sha: string) => config.forge?.commit_url.replace('{sha}', sha);
   const head = history.commits.get(headSha);
   const templateFile = files.find((f) => /^records\/_templates\/(report|落实情况)[^/]*\.md$/.test(f.path));
+  const templates = new Map(files.filter((f) => /^records\/_templates\/[^/]+\.md$/.test(f.path)).map((f) => [f.path.split('/').pop()!, new TextDecoder().decode(f.text)]));
+  const takenIds: string[] = [];
+  const reportNames = new Map<string, string[]>();
+  for (const f of files) {
+    const c = classifyPath(f.path);
+    if (!c) continue;
+    if (c.kind === 'item' && c.itemId) takenIds.push(c.itemId);
+    else if (c.fileId) takenIds.push(c.fileId);
+    if (c.kind === 'report' && c.itemId && c.name) reportNames.set(c.itemId, [...(reportNames.get(c.itemId) ?? []), c.name]);
+  }
   const sortDocs = <T extends { date: string; id: string }>(l: Located<T>[]) => [...l].sort((a, b) => b.value.date.localeCompare(a.value.date) || b.value.id.localeCompare(a.value.id));
   const bulletins = [...ledger.bulletins].sort((a, b) => b.value.year - a.value.year || b.value.number - a.value.number);
   stats.totalMs = performance.now() - t0;
@@ -347,6 +375,11 @@ export async function loadSite(env: SiteEnv): Promise<Site> {
     notices: sortDocs(ledger.notices),
     bulletins,
     plans: sortDocs(ledger.plans),
+    meetings: sortDocs(ledger.meetings),
+    meetingById: new Map(ledger.meetings.map((m) => [m.value.id, m])),
+    summaries: [...ledger.summaries].sort((a, b) => b.value.drafted.date.localeCompare(a.value.drafted.date) || b.value.id.localeCompare(a.value.id)),
+    summaryById: new Map(ledger.summaries.map((m) => [m.value.id, m])),
+    attachments,
     noticeById: new Map(ledger.notices.map((n) => [n.value.id, n])),
     bulletinById: new Map(ledger.bulletins.map((n) => [n.value.id, n])),
     planById: new Map(ledger.plans.map((n) => [n.value.id, n])),
@@ -375,6 +408,9 @@ export async function loadSite(env: SiteEnv): Promise<Site> {
     check,
     loadIssues: loaded.issues.filter((i) => vis.pathVisible(i.file)),
     reportTemplate: templateFile ? new TextDecoder().decode(templateFile.text) : undefined,
+    templates,
+    takenIds,
+    reportNames: (id) => reportNames.get(id) ?? [],
     stats,
   };
 }

@@ -154,6 +154,9 @@ export async function readHistory(repoDir: string, head: string, context: Histor
                 ? [`删除落实情况 ${cls.name}`]
                 : [`改动已报送的落实情况 ${cls.name}`];
           push(cls.itemId, { sha: c.sha, kind: 'report', change: { words }, unit });
+        } else if (cls.kind === 'attachment' && cls.itemId && cls.name) {
+          const how = ch.status === 'A' || ch.status === 'C' ? '新增' : ch.status === 'D' ? '删除' : '改动已提交的';
+          push(cls.itemId, { sha: c.sha, kind: 'report', change: { words: [`${how}附件 ${cls.name}`] } });
         }
       }
       if (paths.length) {

@@ -36,18 +36,21 @@ export function commitUrl(config: Config, sha: string): string | undefined {
 }
 
 /** The default report template when the ledger has none in records/_templates/. */
-export function reportTemplate(unit: string, date: string, template?: string): string {
+export function reportTemplate(unit: string, date: string, template?: string, by?: string): string {
   if (template) {
+    // every field the template fills in with an example is set for this unit: the date, the
+    // unit and its reporter (an example person left in `by:` fails the report-by rule)
     return template
       .replace(/^\uFEFF/, '')
       .replace(/^date:([ \t]*)[^\s#]+/m, (_, sp: string) => `date:${sp || ' '}${date}`)
-      .replace(/^unit:([ \t]*)[^\s#]+/m, (_, sp: string) => `unit:${sp || ' '}${unit}`);
+      .replace(/^unit:([ \t]*)[^\s#]+/m, (_, sp: string) => `unit:${sp || ' '}${unit}`)
+      .replace(/^by:([ \t]*)[^\s#]+/m, (_, sp: string) => `by:${sp || ' '}${by ?? '填写报送人标识'}`);
   }
   return [
     '---',
     `date: ${date}`,
     `unit: ${unit}`,
-    'by: 填写报送人标识（见 people.yml）',
+    `by: ${by ?? '填写报送人标识（见 people.yml）'}`,
     'progress: 填写工作进展',
     'problems: 填写存在问题（没有可删除此行）',
     'next: 填写下步打算',

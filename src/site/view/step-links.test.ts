@@ -1,0 +1,95 @@
+/**
+ * The site's links for the next steps: each unit's new-report editor is
+ * prefilled with that unit's own reporter (not one fixed person), the build
+ * day and the next free file name; other steps open the Run-workflow form
+ * with the inputs filled where the pattern takes them; 新建 links carry the
+ * next free number.
+ */
+import { describe, expect, test } from 'vitest';
+import { config as configSchema } from '../../domain/schemas/config.ts';
+import { item as itemSchema } from '../../domain/schemas/item.ts';
+import { person } from '../../domain/schemas/people.ts';
+import { unit } from '../../domain/schemas/units.ts';
+import { itemLinks, newRecordLinks, reporterOf } from './step-links.ts';
+
+const config = configSchema.parse({
+  organisation: '张范街道',
+  office: '考核督查办',
+  bulletin_name: '张范督查',
+  forge: {
+    kind: 'gitlab',
+    edit_url: 'https://gl.example.cn/l/-/edit/main/{path}',
+    new_file_url: 'https://gl.example.cn/l/-/new/main/{dir}?file_name={name}&content={content}',
+    commit_url: 'https://gl.example.cn/l/-/commit/{sha}',
+    run_url: 'https://gl.example.cn/l/-/pipelines/new?ref=main&var[LEDGER_ACTION]={action}&var[LEDGER_ITEMS]={items}&var[LEDGER_FIELDS]={fields}',
+  },
+});
+const people = new Map(
+  [
+    { id: 'zhao-qiang', name: '赵强', title: '主任', roles: ['unit'], unit: 'urban', emails: [] },
+    { id: 'qian-hong', name: '钱红', title: '主任', roles: ['unit'], unit: 'env', emails: [] },
+    { id: 'sun-li', name: '孙丽', title: '科员', roles: ['unit'], unit: 'env', emails: [] },
+    { id: 'wang-fang', name: '王芳', title: '主任', roles: ['office'], emails: [] },
+  ].map((p) => [p.id, person.parse(p)]),
+);
+const units = new Map(
+  [
+    { id: 'urban', name: '城管办', type: 'department', head: 'zhao-qiang' },
+    { id: 'env', name: '生态办', type: 'department', head: 'wang-fang' },
+  ].map((u) => [u.id, unit.parse(u)]),
+);
+const it = itemSchema.parse({
+  id: 'DB-2026-0031',
+  title: '背街小巷整治',
+  kind: 'meeting',
+  source: { type: 'party_committee', name: '党工委会议', date: '2026-03-01' },
+  content: '整治。',
+  requirements: '每周报送。',
+  deadline: '2026-04-30',
+  leaders: ['li-ming'],
+  lead_unit: 'urban',
+  co_units: ['env'],
+  state: 'in_progress',
+  registered: { date: '2026-03-02', by: 'wang-fang' },
+  assigned: { date: '2026-03-03', by: 'wang-fang', notice: 'TZ-2026-001' },
+  arranged: { date: '2026-03-04', by: 'li-ming' },
+});
+const TEMPLATE = '---\ndate: 2026-11-20   # 日期\nunit: urban   # 单位\nby: zhao-qiang   # 报送人\nprogress: 进展\n---\n';
+
+describe('item page links', () => {
+  test('each unit’s report is prefilled with its own reporter, the day and the next free name', () => {
+    const l = itemLinks(config, it, { today: '2026-03-10', units, people, reportNames: ['2026-03-10-urban.md'], reportTemplateText: TEMPLATE });
+    expect(l.reports.map((r) => [r.unit, r.by?.id, r.name])).toEqual([
+      ['urban', 'zhao-qiang', '2026-03-10-urban-2.md'],
+      ['env', 'qian-hong', '2026-03-10-env.md'],
+    ]);
+    expect(l.reports[1]!.content).toContain('by: qian-hong   # 报送人');
+    expect(l.reports[1]!.content).toContain('unit: env   # 单位');
+    expect(decodeURIComponent(l.reports[1]!.url!)).toContain('/reports?file_name=2026-03-10-env.md&content=---\ndate: 2026-03-10');
+  });
+
+  test('every other legal step opens the Run-workflow form with its inputs', () => {
+    const l = itemLinks(config, it, { today: '2026-03-10', units, people, reportNames: [] });
+    expect(l.steps.map((s) => s.action)).toEqual(['bulletin', 'cancel', 'extend', 'flag', 'accountability', 'referral', 'remind', 'edit']);
+    const extend = l.steps.find((s) => s.action === 'extend')!;
+    expect(extend.fields).toBe('to=；approved-by=；reason=');
+    expect(decodeURIComponent(extend.url!)).toBe('https://gl.example.cn/l/-/pipelines/new?ref=main&var[LEDGER_ACTION]=extend&var[LEDGER_ITEMS]=DB-2026-0031&var[LEDGER_FIELDS]=to=；approved-by=；reason=');
+    expect(extend.command).toBe('ledger extend DB-2026-0031 --as 你的标识 --to … --approved-by … --reason …');
+  });
+
+  test('a unit without its head among its people: its first member', () => {
+    expect(reporterOf('env', units, people)?.id).toBe('qian-hong');
+    expect(reporterOf('nowhere', units, people)).toBeUndefined();
+  });
+});
+
+describe('新建 links', () => {
+  test('the next free number of the build year, set in the template', () => {
+    const links = newRecordLinks(config, ['DB-2026-0052', 'DB-2025-0400', 'TZ-2026-008', 'TB-2026-10'], new Map([['notice.md', '---\nid: TZ-2026-009   # 编号\n---\n']]), '2026-11-24');
+    expect(links.filter((l) => l.kind === 'item').map((l) => l.id)).toEqual(['DB-2026-0053', 'DB-2026-0053', 'DB-2026-0053']);
+    const n = links.find((l) => l.kind === 'notice')!;
+    expect(n.id).toBe('TZ-2026-009');
+    expect(decodeURIComponent(n.url!)).toContain('records/notices?file_name=TZ-2026-009.md&content=---\nid: TZ-2026-009   # 编号');
+    expect(links.find((l) => l.kind === 'bulletin')!.id).toBe('TB-2026-11');
+  });
+});
