@@ -124,7 +124,10 @@ export function itemChangeIssues(input: ChangeInput, oldRec: Located<Item> | und
           next: nextStepsText(nv.kind, null),
         }),
       );
-    } else out.push(...roleIssue(input, newRec, ['state'], edge.label, edge.committer));
+    } else {
+      out.push(...roleIssue(input, newRec, ['state'], edge.label, edge.committer));
+      out.push(...carriedIssues(input, newRec, new Set(fieldsWritten(nv.kind, edge))));
+    }
     out.push(...futureDates(input, undefined, newRec));
     return out;
   }
@@ -195,7 +198,11 @@ export function itemChangeIssues(input: ChangeInput, oldRec: Located<Item> | und
         break;
       }
       case 'step': {
-        if (o[k] === undefined) break; // a step recorded (its state's fields are checked by the tree rules)
+        if (o[k] === undefined) {
+          // a step recorded: by its own edge, or carried by another — then by someone who may take it too
+          if (!written.has(k)) out.push(...stepRoleIssues(input, newRec, k));
+          break;
+        }
         const redo = redoable.has(k as StepField) && (written.has(k) || cleared.has(k));
         if (!redo) out.push(issue('rewritten-history', where(input, newRec.lineOf([k])), { field: k, label: FIELD_LABELS[k as StepField] }));
         break;
@@ -230,6 +237,44 @@ export function itemChangeIssues(input: ChangeInput, oldRec: Located<Item> | und
   }
 
   out.push(...futureDates(input, ov, newRec));
+  return out;
+}
+
+/**
+ * A step field recorded by a commit whose edge does not write it (the step
+ * itself was never committed on its own: a cancellation carrying an
+ * 交办, a new application carrying an approval): the author must hold the
+ * role of an edge that writes it, as if they had taken that step.
+ */
+function stepRoleIssues(input: ChangeInput, rec: Located<Item>, field: string): Issue[] {
+  const kind = rec.value.kind;
+  const edges = WORKFLOWS[kind].edges.filter((e) => fieldsWritten(kind, e).includes(field as StepField));
+  if (!edges.length) return [];
+  return roleIssue(input, rec, [field], edges[0]!.label, [...new Set(edges.flatMap((e) => e.committer))]);
+}
+
+/**
+ * What a new item carries beyond its creation step: every step field,
+ * list entry or flag is held to the role of the step that records it (a
+ * unit cannot file an application already approved); a return entry comes
+ * only with a return.
+ */
+function carriedIssues(input: ChangeInput, rec: Located<Item>, written: Set<string>): Issue[] {
+  const out: Issue[] = [];
+  const n = rec.value as unknown as Record<string, unknown>;
+  for (const k of Object.keys(ITEM_FIELDS) as ItemField[]) {
+    const policy: FieldPolicy = ITEM_FIELDS[k];
+    if (n[k] === undefined || written.has(k)) continue;
+    if (policy.policy === 'step') out.push(...stepRoleIssues(input, rec, k));
+    else if (policy.policy === 'list' && (n[k] as unknown[]).length) {
+      const am = amendment(policy.by);
+      if (am) out.push(...roleIssue(input, rec, [k], am.label, am.committer));
+      else out.push(issue('entry-without-step', where(input, rec.lineOf([k])), { field: k, label: LIST_LABELS[k as keyof typeof LIST_LABELS] ?? k, action: WORKFLOWS[rec.value.kind].edges.find((e) => e.action === policy.by)?.label ?? policy.by, next: nextStepsText(rec.value.kind, null) }));
+    } else if (policy.policy === 'set') {
+      const ams = policy.by.map(amendment).filter((a): a is Amendment => a !== undefined);
+      out.push(...roleIssue(input, rec, [k], ams.map((a) => a.label).join('/'), [...new Set(ams.flatMap((a) => a.committer))]));
+    }
+  }
   return out;
 }
 
