@@ -23,6 +23,8 @@ export interface ResolveContext {
   actor: Person;
   /** The item the step is taken on (for defaults such as the deadline in force). */
   item?: Item;
+  /** The item's latest settled document the step would register (the instructed 督查汇报), found by the caller. */
+  itemDocument?: string;
 }
 
 export interface Resolved {
@@ -81,6 +83,17 @@ export function resolveInputs(inputs: StepInput[], raw: Record<string, unknown>,
           break;
         case 'deadline':
           v = ctx.item?.deadline;
+          break;
+        case 'accepted-reports': {
+          const names = [...new Set((ctx.item?.reviews ?? []).filter((r) => r.result === 'accepted').map((r) => r.report))];
+          v = names.length ? names : undefined;
+          break;
+        }
+        case 'last-referral':
+          v = ctx.item?.referrals.length || undefined;
+          break;
+        case 'item-document':
+          v = ctx.itemDocument;
           break;
       }
     }

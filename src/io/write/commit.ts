@@ -20,7 +20,8 @@ import { IndexLock, NotReadyError, dirtyFiles, repoState, untrackedAt, type Repo
 export interface FileChange {
   /** Repository-relative path. */
   path: string;
-  text: string;
+  /** A record's text, or an attachment's bytes. */
+  text: string | Uint8Array;
 }
 
 export interface Change {
@@ -117,7 +118,7 @@ function migrateObjects(from: string, to: string) {
   }
 }
 
-function writeAtomic(path: string, text: string) {
+function writeAtomic(path: string, text: string | Uint8Array) {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.ledger-${process.pid}.tmp`;
   writeFileSync(tmp, text);
