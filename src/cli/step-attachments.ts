@@ -49,7 +49,8 @@ function peek(path: string): { head: Uint8Array; tail: Uint8Array; size: number 
   }
 }
 
-const isLocalFile = (p: string) => {
+/** Whether `p` names a file on this computer (relative to where the command runs). */
+export const isLocalFile = (p: string) => {
   try {
     return statSync(resolve(p)).isFile();
   } catch {

@@ -113,7 +113,7 @@ function registerStep(program: Command, io: Io, step: StepDef) {
   const modes = modesOf(step.action);
   for (const m of modes) for (const [flags, text] of m.options) {
     const long = /--([a-z-]+)/.exec(flags)?.[1];
-    if (long && !taken.has(long) && !cmd.options.some((o) => o.long === `--${long}`)) {
+    if (long && !cmd.options.some((o) => o.long === `--${long}`)) {
       taken.add(long);
       cmd.option(flags, text);
     }

@@ -58,11 +58,12 @@ function message(ids: string[], head: (idsText: string, title?: string) => strin
 
 export async function buildOnItems(req: StepRequest, top: string, opened: Opened, actor: Person): Promise<Omit<Change, 'author'> & { lines: string[] }> {
   if (!req.ids.length) throw new UsageError(S.noItems);
+  const step = req.step;
   const recs: Located<Item>[] = req.ids.map((id) => itemOf(opened, id));
   const kind = recs[0]!.value.kind;
-  if (recs.some((r) => r.value.kind !== kind)) throw new UsageError(S.mixedKinds);
+  // an edge moves items of one workflow; an amendment is the same on every kind
+  if (step.type === 'edge' && recs.some((r) => r.value.kind !== kind)) throw new UsageError(S.mixedKinds);
   const first = recs[0]!.value;
-  const step = req.step;
   const inputs = step.inputsFor(kind);
   const files: FileChange[] = [];
   const lines: string[] = [];
