@@ -1,5 +1,8 @@
-/** `ledger steps <id>`: what may happen next to an item, and what each step needs. */
+/** `ledger steps <id>`: what may happen next to an item (its 督查汇报's steps too), and what each step needs. */
+import { openDocumentSteps, STAGED } from '../domain/actions/document-steps.ts';
 import { nextSteps, type NextStep } from '../domain/next-steps.ts';
+import { recordPath } from '../format/layout.ts';
+import { loadFolder } from './step-support.ts';
 import { ROLE_LABELS } from '../domain/schemas/people.ts';
 import { KIND_LABELS, STATE_LABELS } from '../domain/workflow.ts';
 import { itemOf, openLedger, personOf } from './context.ts';
@@ -28,13 +31,21 @@ export const registerSteps: Register = (program, io) => {
       const item = itemOf(opened, id).value;
       const person = opts.as ? personOf(opened, opts.as) : undefined;
       const steps = nextSteps(item, person?.roles).filter((s) => s.allowed !== false);
+      // the 督查汇报's steps open for the item (a new draft, the next step of a draft)
+      const documents = openDocumentSteps(item, (kind) => {
+        const folder = recordPath(kind, 'X')!.replace(/\/[^/]*$/, '');
+        return loadFolder(opened.dir, folder, STAGED[kind]!.list).map((r) => r.value as Record<string, unknown>);
+      })
+        .filter((o) => !person || person.roles.some((r) => o.step.committer.includes(r)))
+        .map((o) => ({ action: o.step.action, label: o.step.label, document: o.docId, committer: o.step.committer }));
       if (opts.json) {
-        io.out(`${JSON.stringify({ id, kind: item.kind, state: item.state, person: person?.id, steps }, null, 2)}\n`);
+        io.out(`${JSON.stringify({ id, kind: item.kind, state: item.state, person: person?.id, steps, documents }, null, 2)}\n`);
         return;
       }
       const head = `${item.id} ${item.title}（${KIND_LABELS[item.kind]}，${STATE_LABELS[item.state]}）`;
       const who = person ? `${person.name}可以办理：` : '下一步可以办理：';
-      const body = steps.length ? steps.map(line).join('\n') : '  （没有可以办理的环节）';
+      const docLines = documents.map((d) => `  ${d.action.padEnd(16)}${d.label}${d.document ? `（${d.document}）` : ''}（${roleText(d.committer)}办理）`);
+      const body = steps.length || docLines.length ? [...steps.map(line), ...docLines].join('\n') : '  （没有可以办理的环节）';
       io.out(`${head}\n${who}\n${body}\n`);
     });
 };
