@@ -43,7 +43,7 @@ function itemDocumentOf(top: string, req: StepRequest, item: Item): string | und
     const d = stagedDocuments().find((x) => x.staged.ref.join('.') === i.paths[0]!.join('.'));
     if (!d) continue;
     const folder = recordPath(d.kind, 'X')!.replace(/\/[^/]*$/, '');
-    return settledDocument(d, item.id, loadFolder(top, folder, d.staged.list).map((r) => r.value as Record<string, unknown>));
+    return settledDocument(d, item, loadFolder(top, folder, d.staged.list).map((r) => r.value as Record<string, unknown>));
   }
   return undefined;
 }

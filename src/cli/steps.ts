@@ -1,5 +1,6 @@
 /** `ledger steps <id>`: what may happen next to an item (its 督查汇报's steps too), and what each step needs. */
-import { openDocumentSteps, STAGED } from '../domain/actions/document-steps.ts';
+import { openDocumentSteps, settledDocument, STAGED, stagedByField } from '../domain/actions/document-steps.ts';
+import type { DocumentKind } from '../domain/workflow.ts';
 import { nextSteps, type NextStep } from '../domain/next-steps.ts';
 import { recordPath } from '../format/layout.ts';
 import { loadFolder } from './step-support.ts';
@@ -30,12 +31,15 @@ export const registerSteps: Register = (program, io) => {
       const opened = openLedger(opts.dir ?? '.', [id]);
       const item = itemOf(opened, id).value;
       const person = opts.as ? personOf(opened, opts.as) : undefined;
-      const steps = nextSteps(item, person?.roles).filter((s) => s.allowed !== false);
-      // the 督查汇报's steps open for the item (a new draft, the next step of a draft)
-      const documents = openDocumentSteps(item, (kind) => {
-        const folder = recordPath(kind, 'X')!.replace(/\/[^/]*$/, '');
-        return loadFolder(opened.dir, folder, STAGED[kind]!.list).map((r) => r.value as Record<string, unknown>);
-      })
+      const docsOf = (kind: DocumentKind) => loadFolder(opened.dir, recordPath(kind, 'X')!.replace(/\/[^/]*$/, ''), STAGED[kind]!.list).map((r) => r.value as Record<string, unknown>);
+      // an edge registering a document (督查汇报) waits until one is settled; the document's own steps are listed below
+      const steps = nextSteps(item, person?.roles).filter(
+        (s) => s.allowed !== false && !s.fields.some((f) => {
+          const d = stagedByField(f.field);
+          return d !== undefined && !settledDocument(d, item, docsOf(d.kind));
+        }),
+      );
+      const documents = openDocumentSteps(item, docsOf)
         .filter((o) => !person || person.roles.some((r) => o.step.committer.includes(r)))
         .map((o) => ({ action: o.step.action, label: o.step.label, document: o.docId, committer: o.step.committer }));
       if (opts.json) {

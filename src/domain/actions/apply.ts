@@ -9,6 +9,7 @@ import { isCalendarDate } from '../schemas/common.ts';
 import type { Item } from '../schemas/item.ts';
 import { item as itemSchema } from '../schemas/item.ts';
 import type { Person } from '../schemas/people.ts';
+import { pendingReferrals } from '../next-steps.ts';
 import { fieldsCleared, type Amendment, type Edge, type ItemKind } from '../workflow.ts';
 import { SET_KEYS } from './catalogue.ts';
 import type { StepInput } from './inputs.ts';
@@ -89,9 +90,12 @@ export function resolveInputs(inputs: StepInput[], raw: Record<string, unknown>,
           v = names.length ? names : undefined;
           break;
         }
-        case 'last-referral':
-          v = ctx.item?.referrals.length || undefined;
+        case 'last-referral': {
+          // the referral this answer is waiting for (the first one), else the latest
+          const field = input.paths[0]![0] as 'referral_receipts' | 'referral_outcomes';
+          v = ctx.item ? (pendingReferrals(ctx.item, field)[0] ?? (ctx.item.referrals.length || undefined)) : undefined;
           break;
+        }
         case 'item-document':
           v = ctx.itemDocument;
           break;

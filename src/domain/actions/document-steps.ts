@@ -172,22 +172,51 @@ export interface OpenDocumentStep {
   docId?: string;
 }
 
+const dateOf = (doc: Record<string, unknown>, field: string) => (doc[field] as { date?: string } | undefined)?.date;
+
+/**
+ * A settled document the item has since been sent back with: an item
+ * returned on or after the day its document was settled (instructed) needs
+ * a new one.
+ */
+function stale(d: StagedDocument, item: Item, doc: Record<string, unknown>): boolean {
+  const settled = dateOf(doc, d.steps[settledAt(d)]!.field);
+  const back = item.returns.at(-1)?.date;
+  return settled !== undefined && back !== undefined && back >= settled;
+}
+
+/** The item's documents of a kind, oldest first. */
+const docsOfItem = (d: StagedDocument, itemId: string, docs: Record<string, unknown>[]) => docs.filter((x) => x[d.staged.itemKey] === itemId).sort((a, b) => String(a.id).localeCompare(String(b.id)));
+
+/**
+ * The item's newest settled document not sent back since: the one an edge
+ * registers by default (the instructed 督查汇报 of `summarise`).
+ */
+export function settledDocument(d: StagedDocument, item: Item, docs: Record<string, unknown>[]): string | undefined {
+  const settle = d.steps[settledAt(d)]!.field;
+  return docsOfItem(d, item.id, docs)
+    .filter((x) => has(x, settle) && !stale(d, item, x))
+    .map((x) => String(x.id))
+    .at(-1);
+}
+
 /**
  * The document steps open for an item: a new draft while an edge leaving
- * its state needs the document and none is being drafted; on each draft
- * its next step up to the one that settles it (the instruction); after
- * that, only on the document the item names (the revision of the 汇报 it
- * registered).
+ * its state needs the document and none is under way (nor settled and not
+ * yet sent back); on each draft its next step up to the one that settles
+ * it (the instruction); after that, only on the document the item names
+ * (the revision of the 汇报 it registered).
  */
 export function openDocumentSteps(item: Item, docsOf: (kind: DocumentKind) => Record<string, unknown>[]): OpenDocumentStep[] {
   const out: OpenDocumentStep[] = [];
   for (const d of stagedDocuments()) {
     if (!documentItemKinds(d).includes(item.kind)) continue;
-    const docs = docsOf(d.kind).filter((x) => x[d.staged.itemKey] === item.id).sort((a, b) => String(a.id).localeCompare(String(b.id)));
+    const docs = docsOfItem(d, item.id, docsOf(d.kind));
     const settle = settledAt(d);
     const named = (item as Record<string, unknown>)[d.staged.ref[0]] as Record<string, unknown> | undefined;
-    const needed = WORKFLOWS[item.kind].edges.some((e) => e.from === item.state && fieldsWritten(item.kind, e).includes(d.staged.ref[0]));
-    if (needed && !docs.some((x) => !has(x, d.steps[settle]!.field))) out.push({ doc: d, index: 0, step: d.steps[0]! });
+    const needed = documentNeeded(d, item);
+    const underWay = docs.some((x) => !has(x, d.steps[settle]!.field));
+    if (needed && !underWay && !settledDocument(d, item, docs)) out.push({ doc: d, index: 0, step: d.steps[0]! });
     for (const x of docs) {
       const next = d.steps.findIndex((s) => !has(x, s.field));
       if (next <= 0) continue;
@@ -198,15 +227,13 @@ export function openDocumentSteps(item: Item, docsOf: (kind: DocumentKind) => Re
   return out;
 }
 
-/** The item's newest document of a kind that is settled (instructed): the one an edge registers by default. */
-export function settledDocument(d: StagedDocument, itemId: string, docs: Record<string, unknown>[]): string | undefined {
-  const settle = d.steps[settledAt(d)]!.field;
-  return docs
-    .filter((x) => x[d.staged.itemKey] === itemId && has(x, settle))
-    .map((x) => String(x.id))
-    .sort()
-    .at(-1);
+/** Whether an edge leaving the item's state registers a document of this kind (`summarise` from 办理中). */
+export function documentNeeded(d: StagedDocument, item: Item): boolean {
+  return WORKFLOWS[item.kind].edges.some((e) => e.from === item.state && fieldsWritten(item.kind, e).includes(d.staged.ref[0]));
 }
+
+/** The staged document an item field names (`summary` → the 督查汇报), if any. */
+export const stagedByField = (field: string) => stagedDocuments().find((d) => d.staged.ref[0] === field);
 
 /** The staged document of an action (`review-summary` → the 督查汇报, step 1). */
 export function documentOfAction(action: string): { doc: StagedDocument; index: number } | undefined {
