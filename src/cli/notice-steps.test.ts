@@ -128,6 +128,23 @@ describe('many items in one step', () => {
   });
 });
 
+describe('help examples', () => {
+  it('use only options their command has', () => {
+    let help = '';
+    const program = buildProgram({ out: (x) => void (help += x), err: () => {} });
+    let seen = 0;
+    for (const c of program.commands) {
+      help = '';
+      c.outputHelp();
+      const examples = help.split('\n').filter((l) => l.trim().startsWith(`ledger ${c.name()} `));
+      const known = new Set(c.options.map((o) => o.long));
+      seen += examples.length;
+      for (const e of examples) for (const opt of e.match(/ --[a-z-]+/g) ?? []) expect(known, `${c.name()}: ${e}`).toContain(opt.trim());
+    }
+    expect(seen).toBeGreaterThan(40);
+  });
+});
+
 describe('the document steps come from the table', () => {
   it('one command per step of every document that lands step by step', () => {
     const program = buildProgram({ out: () => {}, err: () => {} });
