@@ -7,7 +7,7 @@
 import type { Ledger } from './ledger.ts';
 import type { Period } from './period.ts';
 import { periodFigures, type FigureInput, type PeriodFigures } from './period-figures.ts';
-import { config as configSchema, type Config } from './schemas/config.ts';
+import { config as configSchema, type Config, type ScoreWeights } from './schemas/config.ts';
 
 const FALLBACK: Config = configSchema.parse({ organisation: '（未配置）', office: '考核督查办', bulletin_name: '督查通报' });
 
@@ -26,12 +26,17 @@ export function figureInput(ledger: Ledger): FigureInput {
   };
 }
 
-export function ledgerFigures(ledger: Ledger, period: Period, today: string, input: FigureInput = figureInput(ledger)): PeriodFigures {
+/**
+ * `weights`: score weights to rank by instead of config's — a bulletin is
+ * checked by the weights it states it was ranked with, so a later change of
+ * the scoring in config.yml does not unsettle bulletins already issued.
+ */
+export function ledgerFigures(ledger: Ledger, period: Period, today: string, input: FigureInput = figureInput(ledger), weights?: ScoreWeights): PeriodFigures {
   const config = ledger.config?.value ?? FALLBACK;
   return periodFigures(
     input,
     period,
     { today, warningDays: config.warning_days, graceDays: config.feedback_grace_days },
-    { weights: config.score, rankedUnits: ledger.units.filter((u) => u.value.ranked).map((u) => u.value.id) },
+    { weights: weights ?? config.score, rankedUnits: ledger.units.filter((u) => u.value.ranked).map((u) => u.value.id) },
   );
 }

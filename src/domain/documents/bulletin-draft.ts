@@ -172,7 +172,8 @@ export function draftBulletin(ledger: Ledger, o: DraftOptions): BulletinDraft {
     kind,
     date: o.today,
     period: o.period.key,
-    figures: stated,
+    // the scoring the ranking was made with, so the bulletin is checked by it for good
+    figures: ledger.config ? { ...stated, score: ledger.config.value.score } : stated,
     items: covered.map((x) => x.id),
     draft: true,
     drafted: { date: o.today, by: o.by },

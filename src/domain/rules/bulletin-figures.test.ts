@@ -4,7 +4,7 @@
  * each flagged with their own code, and the text staff read is pinned.
  * A history check's partial ledger does not judge figures (it cannot).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -60,5 +60,21 @@ describe('bulletin figures', () => {
     const partial = { ...ledger, items: ledger.items.slice(0, 1) };
     const files = new Set(['records/bulletins/2026/TB-2026-04.md']);
     expect(checkLedger(partial, { files }).filter((i) => i.code === 'bulletin-figures')).toEqual([]);
+  });
+});
+
+describe('the scoring a bulletin states', () => {
+  it('is what its ranking is checked by: a later change of config.yml’s weights leaves issued bulletins valid', () => {
+    // the demo's config weighs inspection scores (20); TB-2026-10 was ranked before that, and says so
+    const dir = mkdtempSync(join(root, 'demo-'));
+    cpSync(join(FIXTURES, '../../records'), join(dir, 'records'), { recursive: true });
+    const file = join(dir, 'records/bulletins/2026/TB-2026-10.md');
+    expect(checkTree(dir, { today: '2026-11-26' }).issues.filter((i) => i.severity === 'error')).toEqual([]);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toMatch(/\n {2}score:\n {4}completion: 40\n[\s\S]*?\n {4}inspection: 0\n/);
+    writeFileSync(file, text.replace(/\n {2}score:\n(?: {4}.*\n)+/, '\n'));
+    const issues = checkTree(dir, { today: '2026-11-26' }).issues.filter((i) => i.file.endsWith('TB-2026-10.md'));
+    expect(issues.length).toBeGreaterThan(0);
+    expect(new Set(issues.map((i) => i.code))).toEqual(new Set(['bulletin-figures']));
   });
 });

@@ -95,7 +95,7 @@ export const bulletinFigureRule: Rule = (ctx) => {
       out.push(at(b, ['figures', 'as_of'], 'bulletin-period', { detail: `统计截止日期 ${f.as_of} 晚于印发日期 ${v.date}` }));
       continue;
     }
-    const computed = statedFigures(ledgerFigures(ctx.ledger, parsed.period, f.as_of, input));
+    const computed = statedFigures(ledgerFigures(ctx.ledger, parsed.period, f.as_of, input, f.score));
     const report = (path: (string | number)[], stated: unknown, want: unknown) =>
       out.push(at(b, path, 'bulletin-figures', { field: dottedPath(path), stated: String(stated), computed: String(want), asOf: computed.as_of, period: parsed.period.key }));
     if (f.as_of !== computed.as_of) report(['figures', 'as_of'], f.as_of, computed.as_of);

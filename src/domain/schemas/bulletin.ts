@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { bulletinId, calendarDate, itemId, listOf, optionalText, personRef, text, unitRef, visibility } from './common.ts';
+import { scoreWeights } from './config.ts';
 
 export const BULLETIN_KINDS = ['report', 'meeting', 'special', 'overdue'] as const;
 export const BULLETIN_KIND_LABELS: Record<(typeof BULLETIN_KINDS)[number], string> = {
@@ -66,6 +67,11 @@ export const bulletinFigures = z.strictObject({
   feedback_rate: rateText,
   /** 责任单位排名 */
   ranking: z.array(rankingRow).default([]),
+  /**
+   * 排名所用的计分办法（生成通报时 config.yml 的 score）：核对排名时按此计算，
+   * 此后修改计分办法不影响已印发的通报
+   */
+  score: scoreWeights.optional(),
 });
 export type BulletinFigures = z.output<typeof bulletinFigures>;
 

@@ -1,10 +1,25 @@
 /** Write a Pagefind index for search records (in a worker, or in-process as a fallback). */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { SearchRecord } from './search-index.ts';
 import { spaced } from './segment.ts';
+
+/**
+ * Pagefind writes its ready-made search interfaces beside the index
+ * (pagefind-ui, -component-ui, -modular-ui, -highlight: about 430 KB of JS
+ * and CSS). The search page uses only the JS API (`pagefind.js`, which
+ * loads `pagefind-worker.js`, the wasm and the index), so those files would
+ * ship unused: they are removed once the index is written.
+ */
+export const UNUSED_PAGEFIND_FILES = /^pagefind-(?:ui|component-ui|modular-ui|highlight)\.(?:js|css)$/;
+
+export function dropUnusedPagefindFiles(dir: string): string[] {
+  const dropped = readdirSync(dir).filter((f) => UNUSED_PAGEFIND_FILES.test(f));
+  for (const f of dropped) rmSync(join(dir, f));
+  return dropped;
+}
 
 export interface IndexJob {
   records: SearchRecord[];
@@ -32,6 +47,7 @@ export async function buildSearchIndex(job: IndexJob): Promise<IndexDone> {
     }
     const written = await index.writeFiles({ outputPath: job.outputPath });
     if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+    dropUnusedPagefindFiles(job.outputPath);
   } finally {
     await pagefind.close();
   }

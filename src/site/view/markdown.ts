@@ -47,19 +47,50 @@ function clean(node: Nodes): void {
   if ('children' in node && Array.isArray(node.children)) for (const c of node.children) clean(c as Nodes);
 }
 
+/**
+ * Heading levels of a record's body, nested under the page heading the body
+ * sits under (`under`: 1 below the page's h1, 2 below a section's h2): the
+ * body's outermost headings become h(under+1) and each deeper one a level
+ * further, whatever levels staff typed — so `##` under an h2 is an h3 and a
+ * jump from `##` to `####` does not skip a level (the HTML outline and
+ * screen readers need each heading one below its parent).
+ */
+function nestHeadings(root: Root, under: number): void {
+  const open: number[] = []; // typed levels of the headings enclosing the current one
+  const walk = (node: Nodes) => {
+    if (node.type === 'element') {
+      const m = /^h([1-6])$/.exec(node.tagName);
+      if (m) {
+        const typed = Number(m[1]);
+        while (open.length && open[open.length - 1]! >= typed) open.pop();
+        open.push(typed);
+        node.tagName = `h${Math.min(6, under + open.length)}`;
+      }
+    }
+    if ('children' in node && Array.isArray(node.children)) for (const c of node.children) walk(c as Nodes);
+  };
+  walk(root);
+}
+
 const cache = new Map<string, string>();
 
-/** Render staff Markdown to HTML that is safe to insert with `set:html`. */
-export function renderMarkdown(md: string): string {
+/**
+ * Render staff Markdown to HTML that is safe to insert with `set:html`.
+ * `under` is the level of the page heading the body is placed under (2: a
+ * section's h2, the default; 1: right under the page's h1, as in a
+ * bulletin's or notice's document body).
+ */
+export function renderMarkdown(md: string, under: 1 | 2 | 3 | 4 = 2): string {
   const text = md.trim();
   if (!text) return '';
-  const hit = cache.get(text);
+  const key = `${under}\n${text}`;
+  const hit = cache.get(key);
   if (hit !== undefined) return hit;
   // tables (GFM): bulletins list overdue items and the ranking as tables
   const hast = toHast(fromMarkdown(text, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] })) as Root;
   clean(hast);
-  // headings inside a record sit under the page's own h2/h3
-  const html = toHtml(hast).replace(/<(\/?)h([1-3])>/g, (_, slash: string, n: string) => `<${slash}h${Number(n) + 2}>`);
-  if (cache.size < 2000) cache.set(text, html);
+  nestHeadings(hast, under);
+  const html = toHtml(hast);
+  if (cache.size < 2000) cache.set(key, html);
   return html;
 }

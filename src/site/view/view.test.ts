@@ -141,6 +141,16 @@ describe('safe Markdown', () => {
     expect(safeUrl('/items/DB-2026-0001/')).toBe('/items/DB-2026-0001/');
     expect(safeUrl('../x.pdf')).toBe('../x.pdf');
   });
+
+  test("a record's headings nest under the page heading it sits under, never skipping a level", () => {
+    const md = '## 一、总体情况\n\n正文\n\n#### （一）细项\n\n### （二）细项\n\n## 二、存在问题\n\n# 误用一级';
+    const levels = (html: string) => [...html.matchAll(/<h(\d)>/g)].map((m) => Number(m[1]));
+    expect(levels(renderMarkdown(md))).toEqual([3, 4, 4, 3, 3]); // under a section's h2
+    expect(levels(renderMarkdown(md, 1))).toEqual([2, 3, 3, 2, 2]); // a document body right under the page's h1
+    expect(levels(renderMarkdown('###### 深\n\n####### 不是标题', 4))).toEqual([5]);
+    expect(renderMarkdown('## 甲', 1)).toBe('<h2>甲</h2>');
+    expect(renderMarkdown('## 甲')).toBe('<h3>甲</h3>'); // cached per level
+  });
 });
 
 describe('links', () => {
