@@ -118,6 +118,19 @@ describe('ledger attach', () => {
   });
 });
 
+describe('分解立项 joining a meeting', () => {
+  it('an item registered later for the same meeting joins its record, in the same commit', async () => {
+    repo = new LedgerRepo();
+    const yml = localFile(repo, 'meeting.yml', Buffer.from('common: { source: { type: party_committee, name: 党工委会议（2026年第6次）, date: 2026-03-01 }, leaders: [li-ming] }\nitems:\n  - { title: 甲, content: 甲。, requirements: 甲。, deadline: 2026-04-30, lead_unit: urban }\n  - { title: 乙, content: 乙。, requirements: 乙。, deadline: 2026-04-30, lead_unit: env }\n'));
+    await repo.ok('2026-03-02', 'register', '--kind', 'meeting', '--as', 'wang-fang', '--from-file', yml);
+    const r = await repo.ok('2026-03-03', 'register', '--as', 'wang-fang', ...MEETING_ITEM, '--title', '丙', '--source-meeting', 'HY-2026-001');
+    expect(r.out).toContain('records/meetings/HY-2026-001.md');
+    expect(repo.read('records/meetings/HY-2026-001.md')).toMatch(/items:\n  - DB-2026-0001\n  - DB-2026-0002\n  - DB-2026-0003\n|items: \[DB-2026-0001, DB-2026-0002, DB-2026-0003\]/);
+    const all = await repo.repo.check({ all: true });
+    expect(all.issues.filter((i) => i.severity === 'error')).toEqual([]);
+  });
+});
+
 describe('many items in one step', () => {
   it('the message counts them and names each below', async () => {
     repo = new LedgerRepo();

@@ -118,6 +118,7 @@ addStepMode({
     ['--print <文件>', '把催办单写成 .docx（A4，可在 WPS 中打印）'],
   ],
   applies: (_opts, ids) => ids.length === 0,
+  summary: '不写编号时列出需催办的事项，--record 全部记入台账',
   run: (opts, io) => runRemind(opts as RemindOptions, io),
   help: `\n不写编号时列出即将到期、已超期和未按要求报送的事项（按单位和领导分组），可打印催办单、可把催办记入台账：${REMIND_HELP}`,
 });

@@ -96,7 +96,7 @@ function readBody(path: string): string {
 }
 
 function registerStep(program: Command, io: Io, step: StepDef) {
-  const cmd = program.command(step.action).description(describe(step));
+  const cmd = program.command(step.action).description(describe(step) + modesOf(step.action).map((m) => (m.summary ? `；${m.summary}` : '')).join(''));
   if (step.type === 'document') cmd.argument('[编号...]', step.document!.index === 0 ? S.documentItemArg(step.document!.doc.label) : S.documentArg(step.document!.doc.label));
   else if (!step.creates) cmd.argument('[编号...]', S.itemArg);
   // checked in the action, not by commander: a mode (the bulletin draft) may not need it

@@ -21,6 +21,8 @@ export interface StepMode {
   run: (opts: Record<string, unknown>, io: Io, args: string[]) => Promise<void>;
   /** Extra help text (examples) appended to the command's help. */
   help?: string;
+  /** What the mode does, appended to the command's one-line description (`ledger --help`). */
+  summary?: string;
 }
 
 const MODES: StepMode[] = [];
