@@ -3,7 +3,8 @@
  *
  *   npm run check                          working tree of the current directory
  *   npm run check -- --range BASE..HEAD    every commit of a range (CI, pre-receive hook)
- *   npm run check -- --range REV --new     commits of REV not on any existing ref (new branch)
+ *   npm run check -- --range REV --new     commits of REV not on any existing branch or tag (new branch)
+ *   … --pre-receive                        the server hook: ref updates on stdin, every pushed ref at once
  *   npm run check -- --all                 the whole history (from config git.baseline if set)
  *   npm run check -- --json                machine-readable output
  *   npm run check -- --dir PATH            another checkout
@@ -17,9 +18,10 @@ import { performance } from 'node:perf_hooks';
 import { beijingDate } from '../src/domain/dates.ts';
 import { checkTreeStreaming } from '../src/checker/check-tree.ts';
 import { checkRange } from '../src/checker/check-range.ts';
+import { checkPush, parseUpdates, protectedFromEnv, pusherFromEnv } from '../src/checker/pre-receive.ts';
 import { formatJson, formatText, summarise } from '../src/checker/format.ts';
 
-const USAGE = '用法：npm run check -- [--range 起点..终点 | --all] [--json] [--dir 目录] [--today 日期]\n';
+const USAGE = '用法：npm run check -- [--range 起点..终点 | --all | --pre-receive] [--json] [--dir 目录] [--today 日期]\n';
 
 async function main(argv: string[]): Promise<number> {
   let args;
@@ -33,6 +35,7 @@ async function main(argv: string[]): Promise<number> {
         range: { type: 'string' },
         new: { type: 'boolean', default: false },
         all: { type: 'boolean', default: false },
+        'pre-receive': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       allowPositionals: false,
@@ -50,7 +53,17 @@ async function main(argv: string[]): Promise<number> {
   const t0 = performance.now();
   let issues;
   let files: number;
-  if (v.range || v.all) {
+  if (v['pre-receive']) {
+    const stdin = await new Promise<string>((ok) => {
+      let text = '';
+      process.stdin.setEncoding('utf8');
+      process.stdin.on('data', (d: string) => (text += d));
+      process.stdin.on('end', () => ok(text));
+    });
+    const r = await checkPush(dir, parseUpdates(stdin), { protectedBranches: protectedFromEnv(process.env.LEDGER_PROTECTED_BRANCHES), pusher: pusherFromEnv(process.env) });
+    issues = r.issues;
+    files = r.changes;
+  } else if (v.range || v.all) {
     const r = await checkRange(dir, { range: v.range, all: v.all, excludeExisting: v.new });
     issues = r.issues;
     files = r.changes;

@@ -6,7 +6,7 @@
  * commit's whole `records/` tree (one `git ls-tree`, one `git cat-file
  * --batch`) and runs the bulletin-figures rule on it.
  *
- * Hook-in (check-range.ts, per commit with a changed bulletin that has
+ * Hook-in (commit-check.ts, per commit with a changed bulletin that has
  * `figures`): `out.push(...(await bulletinFiguresAt(repoDir, sha, changedBulletinPaths)).map((i) => ({ ...i, commit: ref })))`.
  */
 import type { Issue } from '../domain/issues.ts';

@@ -3,6 +3,8 @@
  * each workflow's legal path is accepted; each illegal kind of change is
  * rejected with its code, its file and line, and the commit named.
  */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatIssue } from './format.ts';
 import { itemFile, record, reportFile, superiorItem, superiorSupport, TestRepo, yamlText, PEOPLE } from './test-repo.ts';
@@ -437,5 +439,87 @@ describe('what the check cannot see is said, not guessed', () => {
     const r = await clone.check({ all: true });
     expect(r.issues.map((i) => i.code)).toEqual(['shallow-clone']);
     expect(r.issues[0]!.hint).toContain('fetch-depth: 0');
+  });
+});
+
+describe('records cannot leave the checked set', () => {
+  const notice = (items: string[], extra: Record<string, unknown> = {}) =>
+    record({ id: 'TZ-2026-001', title: '督办通知', date: '2026-03-04', by: 'wang-fang', items, to_units: ['urban', 'env'], ...extra });
+
+  it('an item renamed into a folder the checker ignores is a deletion; the notice naming it is judged again', async () => {
+    const repo = superiorUpTo('assigned');
+    repo.commit({ by: 'wang-fang', date: '2026-03-04', files: { 'records/notices/TZ-2026-001.md': notice([ID]) } });
+    repo.git('mv', 'records/items/2026/DB-2026-0001', 'records/items/_trash');
+    repo.commit({ by: 'wang-fang', date: '2026-03-06', files: {} });
+    const r = await repo.check();
+    expect(r.issues.map(formatIssue)).toEqual([
+      expect.stringMatching(/records\/items\/2026\/DB-2026-0001\/item\.md:1: 【record-deleted】删除了督办事项/),
+      expect.stringMatching(/records\/notices\/TZ-2026-001\.md:\d+: 【unknown-item】字段 “items\[0\]” 引用的督办事项 “DB-2026-0001” 不存在/),
+    ]);
+  });
+
+  it('the same for a rename out of records/ and to a dot folder', async () => {
+    for (const to of ['attic/DB-2026-0001', 'records/.hidden/DB-2026-0001']) {
+      const repo = superiorUpTo('registered');
+      execFileSync('mkdir', ['-p', join(repo.dir, to.split('/').slice(0, -1).join('/'))]);
+      repo.git('mv', 'records/items/2026/DB-2026-0001', to);
+      repo.commit({ by: 'wang-fang', date: '2026-03-06', files: {} });
+      expect(await repo.codes(), to).toEqual(['record-deleted']);
+    }
+  });
+
+  it('a report of a removed item is judged again (its item is gone)', async () => {
+    const repo = superiorUpTo('in_progress');
+    const R = reportFile(ID, '2026-03-10-urban.md');
+    repo.commit({ by: 'zhao-qiang', date: '2026-03-10', files: { [R]: record({ date: '2026-03-10', unit: 'urban', by: 'zhao-qiang', progress: '进展。' }) } });
+    repo.commit({ by: 'wang-fang', date: '2026-03-11', files: { [F]: null } });
+    expect((await repo.codes()).sort()).toEqual(['record-deleted', 'unknown-item']);
+  });
+});
+
+describe('paths and file modes', () => {
+  it('an executable record file, and a mode change alone', async () => {
+    const repo = superiorUpTo('registered');
+    const { chmodSync } = await import('node:fs');
+    chmodSync(join(repo.dir, F), 0o755);
+    repo.commit({ by: 'wang-fang', date: '2026-03-03', files: {} });
+    const r = await repo.check();
+    expect(r.issues.map(formatIssue)).toEqual([expect.stringContaining('item.md:1: 【file-mode】记录文件的模式是 100755（可执行文件），台账记录只能是普通文件（100644）')]);
+  });
+
+  it('a symbolic link as a record', async () => {
+    const repo = superiorUpTo('registered');
+    const { mkdirSync, symlinkSync } = await import('node:fs');
+    mkdirSync(join(repo.dir, 'records/notices'), { recursive: true });
+    symlinkSync('item.md', join(repo.dir, 'records/items/2026/DB-2026-0001/reports-link.md'));
+    repo.commit({ by: 'wang-fang', date: '2026-03-03', files: {} });
+    expect(await repo.codes()).toContain('unknown-file');
+    const N = 'records/notices/TZ-2026-009.md';
+    symlinkSync('../items/2026/DB-2026-0001/item.md', join(repo.dir, N));
+    repo.commit({ by: 'wang-fang', date: '2026-03-03', files: {} });
+    expect(await repo.codes()).toEqual(['file-mode']);
+  });
+});
+
+describe('document numbers are unique across the ledger', () => {
+  const notice = (id: string, docNo: string) =>
+    record({ id, title: '督办通知', doc_no: docNo, date: '2026-03-04', by: 'wang-fang', items: [ID], to_units: ['urban', 'env'] });
+
+  it('a second notice with a 文号 already used, however the brackets were typed', async () => {
+    const repo = superiorUpTo('registered');
+    repo.commit({ by: 'wang-fang', date: '2026-03-04', files: { 'records/notices/TZ-2026-001.md': notice('TZ-2026-001', '张范督办〔2026〕8号') } });
+    expect(await repo.codes()).toEqual([]);
+    repo.commit({ by: 'wang-fang', date: '2026-03-05', files: { 'records/notices/TZ-2026-002.md': notice('TZ-2026-002', '张范督办[2026]8号') } });
+    const r = await repo.check();
+    expect(r.issues.map(formatIssue)).toEqual([expect.stringMatching(/records\/notices\/TZ-2026-002\.md:\d+: 【duplicate-doc-no】文号 “张范督办\[2026\]8号” 已在 records\/notices\/TZ-2026-001\.md:\d+ 使用/)]);
+  });
+
+  it('a notice not sent to a unit of an item it assigns: refused when the item is assigned by it', async () => {
+    const repo = superiorUpTo('instructed');
+    repo.commit({ by: 'wang-fang', date: '2026-03-04', files: { 'records/notices/TZ-2026-001.md': record({ id: 'TZ-2026-001', title: '督办通知', date: '2026-03-04', by: 'wang-fang', items: [ID], to_units: ['urban'] }) } });
+    repo.commit({ by: 'wang-fang', date: '2026-03-04', files: { [F]: record(superiorItem(ID, 'assigned', { assigned: { date: '2026-03-04', by: 'wang-fang', notice: 'TZ-2026-001' } })) } });
+    const r = await repo.check();
+    expect(r.issues.map((i) => i.code)).toEqual(['notice-recipients']);
+    expect(r.issues[0]!.message).toBe('交办本事项的督办通知 TZ-2026-001 没有送达本事项的配合单位 “env”（通知的 to_units 中没有它）');
   });
 });

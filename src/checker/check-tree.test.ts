@@ -404,6 +404,20 @@ describe('broken ledgers', () => {
           提示：编号 TB-年份-两位期号 须与 year、number 一致，同一年的期号不得重复"
     `);
   });
+  it('duplicate-doc-no', () => {
+    expect(run('duplicate-doc-no')).toMatchInlineSnapshot(`
+      "records/notices/TZ-2026-007.md:4: 【duplicate-doc-no】文号 “张范督办〔2026〕7号” 已在 records/plans/FA-2026-001.md:12 使用
+          提示：每个文号只能用于一份文件；请核对文号，改用下一个未用的文号
+      records/plans/FA-2026-001.md:12: 【duplicate-doc-no】文号 “张范督办〔2026〕7号” 已在 records/notices/TZ-2026-007.md:4 使用
+          提示：每个文号只能用于一份文件；请核对文号，改用下一个未用的文号"
+    `);
+  });
+  it('notice-recipients', () => {
+    expect(run('notice-recipients')).toMatchInlineSnapshot(`
+      "records/items/2026/DB-2026-0031/item.md:16: 【notice-recipients】交办本事项的督办通知 TZ-2026-007 没有送达本事项的配合单位 “community-3”（通知的 to_units 中没有它）
+          提示：请在 records/notices/TZ-2026-007.md 的 to_units 中加上 community-3：督办通知须送达所交办事项的牵头单位和配合单位"
+    `);
+  });
   it('report-unit', () => {
     expect(run('report-unit')).toMatchInlineSnapshot(`
       "records/items/2026/DB-2026-0031/reports/2026-04-02-safety.md:3: 【report-unit】报送单位 “safety” 不是事项 DB-2026-0031 的牵头或配合单位

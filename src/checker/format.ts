@@ -2,7 +2,7 @@
 import type { Issue } from '../domain/issues.ts';
 
 export function formatIssue(i: Issue): string {
-  const where = `${i.file}:${i.line}`;
+  const where = i.ref ? `引用 ${i.ref}` : `${i.file}:${i.line}`;
   const commit = i.commit ? `提交 ${i.commit.sha.slice(0, 7)}（${i.commit.author}，${i.commit.date}）` : '';
   const level = i.severity === 'warning' ? '［警告］' : '';
   const head = `${commit}${where}: 【${i.code}】${level}${i.message}`;

@@ -12,12 +12,12 @@ import { reportPath, summaryPath } from '../format/layout.ts';
 import { checkRange, type RangeOptions } from './check-range.ts';
 
 export const PEOPLE = {
-  'wang-fang': { name: '王芳', title: '考核督查办主任', roles: ['office'], emails: ['wang.fang@zf.gov.cn'] },
-  'zhang-wei': { name: '张伟', title: '党工委书记', roles: ['main_leader'], emails: ['zhang.wei@zf.gov.cn'] },
-  'chen-jing': { name: '陈静', title: '党工委副书记', roles: ['supervision_leader', 'leader'], emails: ['chen.jing@zf.gov.cn'] },
-  'li-ming': { name: '李明', title: '办事处副主任', roles: ['leader'], emails: ['li.ming@zf.gov.cn'] },
-  'zhao-qiang': { name: '赵强', title: '城市管理办主任', roles: ['unit'], unit: 'urban', emails: ['zhao.qiang@zf.gov.cn'] },
-  'qian-hong': { name: '钱红', title: '生态环境办主任', roles: ['unit'], unit: 'env', emails: ['qian.hong@zf.gov.cn'] },
+  'wang-fang': { name: '王芳', title: '考核督查办主任', roles: ['office'], emails: ['wang.fang@zf.gov.cn'], forge_users: ['wang.fang'] },
+  'zhang-wei': { name: '张伟', title: '党工委书记', roles: ['main_leader'], emails: ['zhang.wei@zf.gov.cn'], forge_users: ['zhang.wei'] },
+  'chen-jing': { name: '陈静', title: '党工委副书记', roles: ['supervision_leader', 'leader'], emails: ['chen.jing@zf.gov.cn'], forge_users: ['chen.jing'] },
+  'li-ming': { name: '李明', title: '办事处副主任', roles: ['leader'], emails: ['li.ming@zf.gov.cn'], forge_users: ['li.ming'] },
+  'zhao-qiang': { name: '赵强', title: '城市管理办主任', roles: ['unit'], unit: 'urban', emails: ['zhao.qiang@zf.gov.cn'], forge_users: ['zhao.qiang'] },
+  'qian-hong': { name: '钱红', title: '生态环境办主任', roles: ['unit'], unit: 'env', emails: ['qian.hong@zf.gov.cn'], forge_users: ['qian.hong'] },
 } as const;
 export type PersonId = keyof typeof PEOPLE;
 
@@ -111,9 +111,13 @@ export { itemPath as itemFile, reportPath as reportFile } from '../format/layout
 
 export interface CommitSpec {
   by: PersonId | { name: string; email: string };
+  /** The committer, when not the author (someone recording on another's behalf). */
+  committer?: PersonId | { name: string; email: string };
   date: string;
   message?: string;
   files: Record<string, string | null>;
+  /** Sign the commit with this SSH private key (gpg.format=ssh). */
+  signWith?: string;
 }
 
 export class TestRepo {
@@ -150,9 +154,12 @@ export class TestRepo {
       }
     }
     this.git('add', '-A');
-    const who = typeof spec.by === 'string' ? { name: PEOPLE[spec.by].name, email: PEOPLE[spec.by].emails[0] } : spec.by;
+    const person = (p: CommitSpec['by']) => (typeof p === 'string' ? { name: PEOPLE[p].name, email: PEOPLE[p].emails[0] } : p);
+    const who = person(spec.by);
+    const by = spec.committer ? person(spec.committer) : who;
     const when = `${spec.date}T10:${String(this.n++ % 60).padStart(2, '0')}:00+08:00`;
-    execFileSync('git', ['commit', '-q', '--allow-empty', '-m', spec.message ?? `change ${this.n}`], {
+    const sign = spec.signWith ? ['-c', 'gpg.format=ssh', '-c', `user.signingkey=${spec.signWith}`] : [];
+    execFileSync('git', [...sign, 'commit', '-q', '--allow-empty', '--no-verify', ...(spec.signWith ? ['-S'] : []), '-m', spec.message ?? `change ${this.n}`], {
       cwd: this.dir,
       env: {
         ...process.env,
@@ -160,13 +167,36 @@ export class TestRepo {
         GIT_CONFIG_NOSYSTEM: '1',
         GIT_AUTHOR_NAME: who.name,
         GIT_AUTHOR_EMAIL: who.email,
-        GIT_COMMITTER_NAME: who.name,
-        GIT_COMMITTER_EMAIL: who.email,
+        GIT_COMMITTER_NAME: by.name,
+        GIT_COMMITTER_EMAIL: by.email,
         GIT_AUTHOR_DATE: when,
         GIT_COMMITTER_DATE: when,
       },
     });
     return this.git('rev-parse', 'HEAD').trim();
+  }
+
+  /**
+   * Merge `branch` into the current branch as `by` on `date`: Git's own
+   * merge, then `files` written over the result (a conflict resolved, or a
+   * change the merge itself makes; null deletes), committed as the merge.
+   */
+  merge(branch: string, spec: Omit<CommitSpec, 'files'> & { files?: Record<string, string | null> }): string {
+    try {
+      this.git('-c', 'user.name=test', '-c', 'user.email=test@localhost', 'merge', '-q', '--no-ff', '--no-commit', branch);
+    } catch {
+      // a conflict: the files below resolve it
+    }
+    for (const [p, content] of Object.entries(spec.files ?? {})) {
+      const abs = join(this.dir, p);
+      if (content === null) rmSync(abs, { force: true });
+      else {
+        mkdirSync(dirname(abs), { recursive: true });
+        writeFileSync(abs, content);
+      }
+    }
+    this.git('add', '-A');
+    return this.commit({ ...spec, files: {}, message: spec.message ?? `合并 ${branch}` });
   }
 
   /** Issue codes of checking `range` (default: the last commit). */

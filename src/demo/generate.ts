@@ -190,7 +190,7 @@ export function* generateLedger(opts: GenerateOptions): Generator<NewCommit> {
       }
     });
     if (kind === 'meeting' && items.some((it) => it.path.includes('assigned'))) {
-      const text = recordText({ id: noticeId, title: `督办通知（第${g + 1}组）`, date: addDays(day0, 2), by: 'office-1', items: items.map((i) => i.id), to_units: [...new Set(items.map((i) => i.unit))] }, `${FILLER}\n`);
+      const text = recordText({ id: noticeId, title: `督办通知（第${g + 1}组）`, date: addDays(day0, 2), by: 'office-1', items: items.map((i) => i.id), to_units: [...new Set(items.flatMap((i) => [i.unit, i.co]))] }, `${FILLER}\n`);
       evs.push({ day: 2, order: 0, make: () => commit(addDays(day0, 2), k++, 'office-1', `印发督办通知 ${noticeId}`, [[`records/notices/${noticeId}.md`, text]]) });
     }
     if (kind === 'special' && items.some((it) => it.path.includes('planned'))) {

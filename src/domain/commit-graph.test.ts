@@ -21,6 +21,11 @@ describe('CommitGraph.mergeBase', () => {
     expect(graph().mergeBase('b', 'e')).toBe('b');
     expect(graph().mergeBase('m', 'd')).toBe('d');
   });
+  it('says when two histories have no common ancestor', () => {
+    const g = graph();
+    g.add('z', []);
+    expect(g.mergeBase('z', 'm')).toBeNull();
+  });
   it('says it does not know when the base lies before the known graph', () => {
     const g = new CommitGraph();
     g.add('x', ['outside-1']);

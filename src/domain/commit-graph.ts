@@ -11,6 +11,7 @@ export class CommitGraph {
 
   /** Add a commit (parents first: the log is in topological order). */
   add(sha: string, parents: string[]): void {
+    if (this.parents.has(sha)) return;
     this.parents.set(sha, parents);
     let g = 0;
     for (const p of parents) g = Math.max(g, (this.generation.get(p) ?? 0) + 1);
@@ -19,10 +20,11 @@ export class CommitGraph {
 
   /**
    * A best common ancestor of `a` and `b`, walking down from both by
-   * generation number; `undefined` when the walk leaves the known graph
-   * (the base lies before the range: ask Git).
+   * generation number; `null` when they have none (unrelated histories);
+   * `undefined` when the walk leaves the known graph (the base lies before
+   * the range: ask Git).
    */
-  mergeBase(a: string, b: string): string | undefined {
+  mergeBase(a: string, b: string): string | null | undefined {
     if (a === b) return a;
     const flags = new Map<string, number>(); // 1: reached from a, 2: from b
     const queue: string[] = [];
@@ -55,6 +57,6 @@ export class CommitGraph {
       if (!ps) return undefined; // outside the range: unknown
       for (const p of ps) push(p, f);
     }
-    return best;
+    return best ?? null;
   }
 }

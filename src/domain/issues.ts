@@ -25,6 +25,10 @@ export interface Issue {
   message: string;
   hint?: string;
   commit?: CommitRef;
+  /** For a pushed ref's problem (deletion, rewrite): the ref, e.g. `refs/heads/main`. */
+  ref?: string;
+  /** The top-level field of the record the line is in, when known (history issues on items: the site marks it). */
+  field?: string;
 }
 
 type Params = Record<string, string | number | undefined>;
@@ -484,8 +488,77 @@ export const CATALOG = {
   },
   'merge-conflict': {
     title: '合并冲突',
-    message: (p) => `两个分支都变更了此事项的状态（${p.a} 与 ${p.b}），合并结果无法确定`,
+    message: (p) =>
+      p.field
+        ? `两个分支都修改了此事项的 ${p.field}（${p.label}），且改法不同（${p.a}；${p.b}），合并结果无法确定`
+        : `两个分支都变更了此事项的状态（${p.a}；${p.b}），合并结果无法确定`,
     hint: () => '请先把其中一个分支的变更合入，再在此基础上办理下一步',
+  },
+  'merge-dropped': {
+    title: '合并丢失了一侧的记录',
+    message: (p) => `合并结果丢掉了${p.side}已登记的 ${p.field}（${p.label}）`,
+    hint: () => '合并两个分支时，两侧已登记的内容都要保留：退回、延期、问责、移送记录全部保留（原有的在前），各环节记录照原样保留；请重新合并',
+  },
+  'duplicate-registration': {
+    title: '同一编号在两个分支上分别登记',
+    message: (p) => `${p.label} ${p.name} 在两个分支上分别登记了不同的${p.what}：${p.a}，${p.b}；合并只会留下其中一项`,
+    hint: (p) =>
+      `请把${p.renumber}改用下一个未用的${p.label} ${p.next} 重新登记（在该分支上删除原分支、从主分支新建分支后按 ${p.next} 登记），不要把原来的登记合并进来`,
+  },
+  'file-mode': {
+    title: '文件类型不对',
+    message: (p) => `记录文件的模式是 ${p.mode}（${p.kind}），台账记录只能是普通文件（100644）`,
+    hint: () => '请把文件改回普通文件：不要设为可执行（git update-index --chmod=-x 文件），不要用符号链接或子模块',
+  },
+  'unsafe-path': {
+    title: '路径不合法',
+    message: (p) => `提交中的路径 ${q(p.path)} 含有 Git 不允许的部分 ${q(p.part)}，仓库将无法检出`,
+    hint: () => '请撤销该提交；路径中不能有 .、..、.git 或空的文件夹名（服务器应开启 receive.fsckObjects）',
+  },
+  'history-rewritten': {
+    title: '改写了受保护分支的历史',
+    message: (p) => `推送会改写受保护分支 ${p.branch} 的历史：原来的提交 ${p.old} 不在新提交 ${p.new} 的历史中（强制推送）`,
+    hint: () => '受保护分支只能在末尾追加提交，已有提交不得删除或修改；请先拉取（git pull）远程的最新提交，在其后提交新的修改再推送，不要使用 --force',
+  },
+  'ref-deleted': {
+    title: '删除了受保护的引用',
+    message: (p) => `推送会删除${p.what} ${p.ref}`,
+    hint: (p) => str(p.hint) ?? '受保护分支和标签一经推送不得删除',
+  },
+  'tag-moved': {
+    title: '移动了已有标签',
+    message: (p) => `标签 ${p.tag} 已指向 ${p.old}，推送会把它改指向 ${p.new}`,
+    hint: () => '标签一经推送不得移动；请另建一个新标签',
+  },
+  'bad-ref-target': {
+    title: '引用没有指向提交',
+    message: (p) => `${p.ref} 指向的 ${p.target} 不是提交（${p.type}）`,
+    hint: () => '分支和标签只能指向提交；请删除这个引用后重新推送',
+  },
+  'unknown-pusher': {
+    title: '推送账号不在人员名册',
+    message: (p) => `推送者账号 ${q(p.login)}（${p.source}）不在 records/people.yml 的 forge_users 或邮箱中，无法确认推送者是谁`,
+    hint: () => '请考核督查办在 people.yml 中为此人填写 forge_users（代码托管平台的用户名）',
+  },
+  'pusher-not-author': {
+    title: '推送者不是提交者',
+    message: (p) => `此提交的作者是 ${p.author}，提交者是 ${p.committer}，但推送者是 ${p.pusher}（服务器确认的账号 ${p.login}）`,
+    hint: () => '每人只能推送自己作出的提交，不能以他人的名义提交；代他人录入时，请用自己的账号提交（提交者写自己）',
+  },
+  'signer-not-author': {
+    title: '签名人不是提交者',
+    message: (p) => `此提交由 ${p.signer} 签名，但作者是 ${p.author}、提交者是 ${p.committer}`,
+    hint: () => '请用本人在名册中登记的邮箱和本人的签名密钥提交',
+  },
+  'duplicate-doc-no': {
+    title: '文号重复',
+    message: (p) => `文号 ${q(p.docNo)} 已在 ${p.other} 使用`,
+    hint: () => '每个文号只能用于一份文件；请核对文号，改用下一个未用的文号',
+  },
+  'notice-recipients': {
+    title: '督办通知未送达责任单位',
+    message: (p) => `交办本事项的督办通知 ${p.notice} 没有送达本事项的${p.role} ${q(p.unit)}（通知的 to_units 中没有它）`,
+    hint: (p) => `请在 ${p.file} 的 to_units 中加上 ${p.unit}：督办通知须送达所交办事项的牵头单位和配合单位`,
   },
   'config-invalid': {
     title: '配置有误',
@@ -509,6 +582,7 @@ export interface Where {
   file: string;
   line?: number;
   commit?: CommitRef;
+  ref?: string;
 }
 
 /** Build an issue of `code` from its catalogue entry. */
@@ -523,6 +597,7 @@ export function issue(code: IssueCode, where: Where, params: Params = {}): Issue
     message: entry.message(params),
     ...(hint ? { hint } : {}),
     ...(where.commit ? { commit: where.commit } : {}),
+    ...(where.ref ? { ref: where.ref } : {}),
   };
 }
 

@@ -10,7 +10,7 @@ import { references } from './references.ts';
 import { signers, stateFits } from './workflow-rules.ts';
 import { extensionChain, listOrder, noFutureDates, stepOrder } from './dates.ts';
 import { bulletinLinks, mergeLinks, noticeLinks, planLinks } from './links.ts';
-import { identity, registries, reports, visibilityScope } from './records.ts';
+import { docNumbers, identity, registries, reports, visibilityScope } from './records.ts';
 import { attachmentFiles, fileReferences } from './files.ts';
 import { acknowledgements, closureEvidence, reviews } from './handling.ts';
 import { meetingLinks } from './meetings.ts';
@@ -21,6 +21,7 @@ import { bulletinFigureRule, typedBanji } from './bulletin-figures.ts';
 
 export const RULES: Record<string, Rule> = {
   identity,
+  docNumbers,
   registries,
   references,
   stateFits,

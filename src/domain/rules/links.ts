@@ -1,5 +1,6 @@
 /**
- * Records that point at each other agree: notices and the items they assign,
+ * Records that point at each other agree: notices and the items they assign
+ * (sent to every unit of each item),
  * bulletins and the items they cover, plans and the applications they carry
  * out, merged applications and their target.
  */
@@ -19,6 +20,11 @@ export const noticeLinks: Rule = (ctx) => {
     if (!n) continue;
     if (!n.value.items.includes(rec.value.id)) {
       out.push(at(rec, ['assigned', 'notice'], 'notice-mismatch', { detail: `督办通知 ${ref} 的 items 中没有本事项 ${rec.value.id}` }));
+    }
+    const units = [{ unit: rec.value.lead_unit, role: '牵头单位' }, ...rec.value.co_units.map((unit) => ({ unit, role: '配合单位' }))];
+    for (const u of units) {
+      // (a unit not in units.yml is reported as such; no second word about it)
+      if (!n.value.to_units.includes(u.unit) && ctx.index.units.has(u.unit)) out.push(at(rec, ['assigned', 'notice'], 'notice-recipients', { notice: ref, role: u.role, unit: u.unit, file: n.file }));
     }
     if (rec.value.assigned && n.value.date > rec.value.assigned.date) {
       out.push(at(rec, ['assigned', 'date'], 'notice-mismatch', { detail: `交办日期 ${rec.value.assigned.date} 早于督办通知 ${ref} 的印发日期 ${n.value.date}` }));

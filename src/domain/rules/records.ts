@@ -6,7 +6,7 @@
 import { BULLETIN_ID_RE } from '../schemas/common.ts';
 import { REPORT_FILE_RE } from '../schemas/report.ts';
 import type { Issue } from '../issues.ts';
-import type { Located } from '../ledger.ts';
+import type { Ledger, Located } from '../ledger.ts';
 import { VISIBILITIES } from '../schemas/common.ts';
 import { at, type Rule } from './context.ts';
 import { reportingStart } from '../figures.ts';
@@ -65,6 +65,47 @@ export const identity: Rule = (ctx) => {
   }
   return out;
 };
+
+/** 〔2026〕, [2026], （2026） and spaces: one document number however it was typed. */
+const docKey = (s: string) => s.replace(/\s+/g, '').replace(/[[［【(（]/g, '〔').replace(/[\]］】)）]/g, '〕');
+
+/**
+ * 文号 and 期号 are unique across the ledger: every notice's `doc_no` and
+ * every plan's 《督查考核通知》 number against each other, every bulletin's
+ * running number (`total`). Each record of a clash is named (the history
+ * check runs this on a commit's changed records and their siblings).
+ */
+export function docNumberIssues(l: Pick<Ledger, 'notices' | 'plans' | 'bulletins'>): Issue[] {
+  const out: Issue[] = [];
+  const groups = new Map<string, { rec: Located<unknown>; path: (string | number)[] }[]>();
+  const add = (key: string | undefined, rec: Located<unknown>, path: (string | number)[]) => {
+    if (!key) return;
+    const g = groups.get(key) ?? [];
+    g.push({ rec, path });
+    groups.set(key, g);
+  };
+  for (const n of l.notices) add(n.value.doc_no ? docKey(n.value.doc_no) : undefined, n, ['doc_no']);
+  for (const p of l.plans) add(p.value.inspection_notice ? docKey(p.value.inspection_notice.doc_no) : undefined, p, ['inspection_notice', 'doc_no']);
+  for (const g of groups.values()) {
+    for (const m of g) {
+      const other = g.find((o) => o.rec.file !== m.rec.file);
+      if (other) out.push(at(m.rec, m.path, 'duplicate-doc-no', { docNo: String(valueAt(m.rec.value, m.path)), other: `${other.rec.file}:${other.rec.lineOf(other.path)}` }));
+    }
+  }
+  const totals = new Map<number, Located<{ id: string }>[]>();
+  for (const b of l.bulletins) if (b.value.total !== undefined) totals.set(b.value.total, [...(totals.get(b.value.total) ?? []), b]);
+  for (const [total, list] of totals) {
+    for (const b of list) {
+      const other = list.find((o) => o.file !== b.file);
+      if (other) out.push(at(b, ['total'], 'bulletin-number', { detail: `总期号 ${total} 已由 ${other.value.id} 使用` }));
+    }
+  }
+  return out;
+}
+
+const valueAt = (v: unknown, path: (string | number)[]) => path.reduce<unknown>((x, k) => (x as Record<string | number, unknown> | undefined)?.[k], v);
+
+export const docNumbers: Rule = (ctx) => docNumberIssues(ctx.ledger);
 
 export const registries: Rule = (ctx) => {
   const out: Issue[] = [];

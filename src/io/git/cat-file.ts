@@ -6,10 +6,28 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 
-/** An object as read: its id (from cat-file's header) and its bytes. */
+/** An object as read: its id and type (from cat-file's header) and its bytes. */
 export interface GitObject {
   oid: string;
+  type: string;
   bytes: Uint8Array;
+}
+
+/** The entries of a tree object (`<mode> <name>\0<raw oid>` each). */
+export function treeEntries(tree: GitObject): { mode: string; name: string; oid: string }[] {
+  const oidBytes = tree.oid.length / 2;
+  const b = tree.bytes;
+  const out: { mode: string; name: string; oid: string }[] = [];
+  let pos = 0;
+  const dec = new TextDecoder();
+  while (pos < b.length) {
+    const sp = b.indexOf(32, pos);
+    const nul = b.indexOf(0, sp);
+    if (sp < 0 || nul < 0) break;
+    out.push({ mode: dec.decode(b.subarray(pos, sp)), name: dec.decode(b.subarray(sp + 1, nul)), oid: Buffer.from(b.subarray(nul + 1, nul + 1 + oidBytes)).toString('hex') });
+    pos = nul + 1 + oidBytes;
+  }
+  return out;
 }
 
 interface Pending {
@@ -66,12 +84,12 @@ export class BlobReader {
         this.next()?.resolve(null);
         continue;
       }
-      const [oid, , sizeText] = header.split(' ');
+      const [oid, type, sizeText] = header.split(' ');
       const size = Number(sizeText);
       if (buf.length < nl + 1 + size + 1) break; // wait for the rest of this object
       const bytes = new Uint8Array(buf.subarray(nl + 1, nl + 1 + size)); // copy: the chunk is reused
       pos = nl + 1 + size + 1;
-      this.next()?.resolve({ oid: oid!, bytes });
+      this.next()?.resolve({ oid: oid!, type: type!, bytes });
     }
     buf = buf.subarray(pos);
     this.chunks = buf.length ? [buf] : [];

@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
-import type { Change, ChangeStatus, Commit } from '../../domain/history.ts';
+import { unsafePathComponent, type Change, type ChangeStatus, type Commit } from '../../domain/history.ts';
 
 const RS = '\x1e';
 const US = '\x1f';
@@ -24,12 +24,20 @@ export interface LogOptions {
 }
 
 function format(signatures: boolean): string {
-  const fields = ['%H', '%P', '%an', '%ae', '%aI', '%cn', '%ce', '%cI', signatures ? '%G?' : '', '%B'];
+  const fields = ['%H', '%P', '%an', '%ae', '%aI', '%cn', '%ce', '%cI', signatures ? '%G?' : '', signatures ? '%GS' : '', '%B'];
   return `${RS}${fields.join(US)}${US}`;
 }
 
-function parseRaw(raw: string, prefix: string): Change[] {
-  const parts = raw.split('\0');
+/**
+ * Raw diff entries (`-z --raw --no-abbrev`) → changes under `prefix`, plus
+ * any path Git would refuse to check out (kept wherever it is, so the check
+ * can name it). Also used for the per-parent diffs of merges.
+ */
+export function parseRaw(raw: string, prefix: string): Change[] {
+  return parseRawParts(raw.split('\0'), prefix);
+}
+
+export function parseRawParts(parts: string[], prefix: string): Change[] {
   const changes: Change[] = [];
   let i = 0;
   while (i < parts.length) {
@@ -38,25 +46,27 @@ function parseRaw(raw: string, prefix: string): Change[] {
       i++;
       continue;
     }
-    const [, , oldSha, newSha, statusRaw] = meta.slice(1).split(' ');
+    const [oldMode, newMode, oldSha, newSha, statusRaw] = meta.slice(1).split(' ');
     const status = (statusRaw ?? 'M')[0] as ChangeStatus;
     let change: Change;
     if (status === 'R' || status === 'C') {
-      change = { status, oldPath: parts[i + 1]!, path: parts[i + 2]!, oldBlob: oldSha, newBlob: newSha };
+      change = { status, oldPath: parts[i + 1]!, path: parts[i + 2]!, oldBlob: oldSha, newBlob: newSha, oldMode, newMode };
       i += 3;
     } else {
       change = { status, path: parts[i + 1]! };
       if (oldSha && !ZERO.test(oldSha)) change.oldBlob = oldSha;
       if (newSha && !ZERO.test(newSha)) change.newBlob = newSha;
+      if (oldMode && !ZERO.test(oldMode)) change.oldMode = oldMode;
+      if (newMode && !ZERO.test(newMode)) change.newMode = newMode;
       i += 2;
     }
-    if (!prefix || change.path.startsWith(prefix) || change.oldPath?.startsWith(prefix)) changes.push(change);
+    if (!prefix || change.path.startsWith(prefix) || change.oldPath?.startsWith(prefix) || unsafePathComponent(change.path) !== undefined) changes.push(change);
   }
   return changes;
 }
 
 /** A deletion and an addition of the same blob in one commit are a rename. */
-function pairRenames(changes: Change[]): Change[] {
+export function pairRenames(changes: Change[]): Change[] {
   const added = new Map<string, Change>();
   for (const c of changes) if (c.status === 'A' && c.newBlob) added.set(c.newBlob, c);
   if (added.size === 0) return changes;
@@ -66,7 +76,7 @@ function pairRenames(changes: Change[]): Change[] {
     const to = c.status === 'D' && c.oldBlob ? added.get(c.oldBlob) : undefined;
     if (to && !used.has(to)) {
       used.add(to);
-      out.push({ status: 'R', oldPath: c.path, path: to.path, oldBlob: c.oldBlob, newBlob: to.newBlob });
+      out.push({ status: 'R', oldPath: c.path, path: to.path, oldBlob: c.oldBlob, newBlob: to.newBlob, oldMode: c.oldMode, newMode: to.newMode });
     } else if (!used.has(c)) out.push(c);
   }
   return out.filter((c) => !(c.status === 'A' && used.has(c)));
@@ -76,13 +86,14 @@ function parseCommit(chunk: string, prefix: string): Commit | undefined {
   const end = chunk.indexOf(`${US}\0`);
   if (end < 0) return undefined;
   const head = chunk.slice(0, end).split(US);
-  const [sha, parents, an, ae, ad, cn, ce, cd, sig, ...msg] = head;
+  const [sha, parents, an, ae, ad, cn, ce, cd, sig, signer, ...msg] = head;
   return {
     sha: sha!,
     parents: parents ? parents.split(' ').filter(Boolean) : [],
     author: { name: an!, email: ae!.toLowerCase(), date: ad! },
     committer: { name: cn!, email: ce!.toLowerCase(), date: cd! },
     signature: sig ?? '',
+    signer: signer ?? '',
     message: msg.join(US).replace(/\n+$/, ''),
     changes: pairRenames(parseRaw(chunk.slice(end + 2), prefix)),
   };

@@ -3,6 +3,7 @@
  * run, never one per record): resolving revisions, shallow clones, merge
  * bases, the files of a tree.
  */
+import { spawn } from 'node:child_process';
 import { simpleGit, type SimpleGit } from 'simple-git';
 
 /**
@@ -23,6 +24,15 @@ export async function resolveCommit(repoDir: string, rev: string): Promise<strin
   } catch {
     return undefined;
   }
+}
+
+/** Whether `a` is an ancestor of (or equal to) `b`: `git merge-base --is-ancestor` answers by exit code alone. */
+export function isAncestor(repoDir: string, a: string, b: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const child = spawn('git', ['merge-base', '--is-ancestor', a, b], { cwd: repoDir, stdio: 'ignore' });
+    child.on('error', () => resolve(false));
+    child.on('close', (code) => resolve(code === 0));
+  });
 }
 
 export async function mergeBase(repoDir: string, a: string, b: string): Promise<string | undefined> {
