@@ -157,7 +157,10 @@ describe('a whole workflow through ledger alone', () => {
     repo = new LedgerRepo();
     const form = ['--targets', 'urban', '--mode', 'onsite', '--from', '2026-03-10', '--to', '2026-03-20'];
     await repo.ok('2026-03-02', 'apply', '--as', 'qian-hong', ...SPECIAL_ITEM, ...form, '--mergeable', '--reviewed-by', 'li-ming', '--reason', '分类准确率下降。');
-    await repo.ok('2026-03-02', 'apply', '--as', 'qian-hong', ...SPECIAL_ITEM, ...form, '--mergeable', '--title', '垃圾桶站点检查', '--reviewed-by', 'li-ming', '--reason', '与垃圾分类内容交叉。');
+    const second = await repo.ok('2026-03-02', 'apply', '--as', 'qian-hong', ...SPECIAL_ITEM, ...form, '--mergeable', '--title', '垃圾桶站点检查', '--reviewed-by', 'li-ming', '--reason', '与垃圾分类内容交叉。');
+    // 中办发〔2018〕56号: the same unit inspected at the same time — a merge suggested, not refused
+    expect(second.out).toContain('DB-2026-0001');
+    expect(second.out).toContain('［建议］DB-2026-0002 可与 DB-2026-0001 合并进行');
     await repo.ok('2026-03-02', 'apply', '--as', 'zhao-qiang', ...SPECIAL_ITEM, ...form, '--no-mergeable', '--merge-note', '日常检查。', '--title', '门前三包日常检查', '--lead-unit', 'urban', '--co-units', 'env', '--targets', 'env', '--reviewed-by', 'li-ming', '--reason', '日常工作。');
     await repo.ok('2026-03-03', 'approve', 'DB-2026-0001', '--as', 'wang-fang', '--by', 'zhang-wei', '--text', '同意。');
     await repo.ok('2026-03-03', 'reject', 'DB-2026-0003', '--as', 'wang-fang', '--by', 'zhang-wei', '--reason', '日常调研指导不冠以督查名义。');

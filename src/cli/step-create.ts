@@ -12,6 +12,9 @@ import { item as itemSchema, type Item } from '../domain/schemas/item.ts';
 import type { Person } from '../domain/schemas/people.ts';
 import { KIND_LABELS, type ItemKind } from '../domain/workflow.ts';
 import { itemPath } from '../format/layout.ts';
+import { checkApplication } from '../domain/volume.ts';
+import { progressBar } from './progress.ts';
+import { readWholeLedger } from './whole-ledger.ts';
 import type { Change, FileChange } from '../io/write/commit.ts';
 import type { Opened } from './context.ts';
 import { UsageError } from './errors.ts';
@@ -47,6 +50,27 @@ export async function resolveAttachments(top: string, itemId: string, options: s
   }
 }
 
+/**
+ * 中办发〔2018〕56号: the year's quota, the per-unit limit and open
+ * applications covering the same units at the same time — warned, with a
+ * merge suggested (可合并进行的一律合并进行), never refused.
+ */
+async function volumeLines(top: string, created: Item[]): Promise<string[]> {
+  const { ledger } = await readWholeLedger(top, progressBar(true));
+  const quota = ledger.config?.value.quota;
+  if (!quota) return [];
+  const unitName = (id: string) => ledger.units.find((u) => u.value.id === id)?.value.short ?? ledger.units.find((u) => u.value.id === id)?.value.name ?? id;
+  const out: string[] = [];
+  for (const it of created) {
+    const app = it.application;
+    if (!app) continue;
+    const r = checkApplication(ledger, { date: app.date, units: app.targets, from: app.from, to: app.to }, quota, unitName);
+    out.push(...r.warnings.map((w) => `${S.volumeWarning}${w.message}`));
+    if (r.mergeWith.length) out.push(S.volumeMerge(it.id, r.mergeWith));
+  }
+  return out;
+}
+
 export async function buildCreate(req: StepRequest, top: string, opened: Opened, actor: Person): Promise<Omit<Change, 'author'> & { lines: string[] }> {
   const kind = kindOf(req);
   const edge = edgeOf(kind, req.step.action, null)!;
@@ -80,6 +104,7 @@ export async function buildCreate(req: StepRequest, top: string, opened: Opened,
     files.push({ path: itemPath(ids[n]!), text: recordText(data) });
   }
   if (doc?.file) files.push(doc.file(created));
+  if (kind === 'special' && edge.action === 'apply') lines.push(...(await volumeLines(top, created)));
   if (doc) lines.push(`${spec!.label} ${doc.id}${doc.joined ? '（增列事项）' : ''}`);
   const message =
     created.length === 1

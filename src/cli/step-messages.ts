@@ -6,6 +6,8 @@
 import type { NotReady } from '../io/write/repo-state.ts';
 
 export const S = {
+  volumeWarning: '［提醒］',
+  volumeMerge: (id: string, ids: string[]) => `［建议］${id} 可与 ${ids.join('、')} 合并进行（ledger merge ${id} --into ${ids[0]} --as 考核督查办人员）`,
   itemArg: '督办事项编号，可以写多个（同一步骤一次提交）',
   documentItemArg: (label: string) => `督办事项编号（为该事项起草${label}）`,
   documentArg: (label: string) => `${label}编号（例如 HB-2026-001），或督办事项编号（办理该事项正在进行的${label}）`,
