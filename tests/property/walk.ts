@@ -331,7 +331,9 @@ export class Walk {
     const id = formatId(kind, 2026, n);
     // the inspection runs as applied for, or from today when the plan comes later (its notice goes out first)
     const from = it.value.application && it.value.application.from > this.today ? it.value.application.from : this.today;
-    const planRaw = { ...raw, mode: it.value.application?.mode, 'period-from': from, 'period-to': addDays(from, 10) };
+    // an on-site inspection sends its 《督查考核通知》 to every target first
+    const onsite = it.value.application?.mode === 'onsite';
+    const planRaw = { ...raw, mode: it.value.application?.mode, 'period-from': from, 'period-to': addDays(from, 10), ...(onsite ? { 'inspection-notice-doc-no': `测试督考〔2026〕${n}号` } : {}) };
     const values = resolveInputs(spec.inputs, kind === 'plan' ? planRaw : raw, { today: this.today, actor }).values;
     const others = it.mergedIn.map((x) => this.items.get(x)!.value);
     const built = spec.build({
@@ -348,9 +350,7 @@ export class Walk {
     });
     const data = built.data;
     if (kind === 'plan') {
-      // an on-site inspection sends its 《督查考核通知》 to every target first (PLAN.build takes no recipients: see the README)
       const mode = data.mode as 'onsite' | 'written';
-      if (mode === 'onsite') data.inspection_notice = { date: this.today, doc_no: `测试督考〔2026〕${n}号`, to: data.targets };
       it.plan = { id, mode, targets: data.targets as string[], scoring: (data.scoring_units as string[]) ?? [it.value.lead_unit] };
     }
     if (kind === 'bulletin') it.pinned = true;
