@@ -11,6 +11,11 @@ import { describe, expect, it } from 'vitest';
 import {
   AMENDMENTS,
   DOCUMENTS,
+  FIELD_LABELS,
+  KIND_LABELS,
+  LIST_LABELS,
+  STATE_LABELS,
+  nextStepsText,
   DONE_STATES,
   ITEM_FIELDS,
   ITEM_KINDS,
@@ -130,5 +135,48 @@ describe('the ends of each workflow', () => {
   it('count closed and archived as 办结, and leave cancelled, rejected and merged out of the figures', () => {
     expect([...DONE_STATES]).toEqual(['closed', 'archived']);
     expect([...VOID_STATES]).toEqual(['cancelled', 'rejected', 'merged']);
+  });
+});
+
+describe('the names staff see', () => {
+  it('of states, kinds, step fields and lists are the notice’s words', () => {
+    expect(STATE_LABELS).toEqual({
+      registered: '已登记', instructed: '已批示', assigned: '已交办', in_progress: '办理中', reported: '已汇报', submitted: '已上报',
+      applied: '已申请', approved: '已批准', rejected: '未批准', merged: '已合并', planned: '已备案', inspecting: '实施中',
+      bulletined: '已通报', closed: '已销号', archived: '已归档', cancelled: '已撤销',
+    });
+    expect(KIND_LABELS).toEqual({ superior: '上级督查', meeting: '会议督办', special: '专项督查' });
+    expect(FIELD_LABELS).toEqual({
+      registered: '登记（registered）', instruction: '领导批示（instruction）', assigned: '交办（assigned）', arranged: '分管领导安排（arranged）',
+      summary: '督查汇报（summary）', submitted: '上报（submitted）', application: '督查考核申请（application）', approval: '主要领导批准（approval）',
+      rejection: '不予批准（rejection）', merge: '合并（merge）', planned: '方案备案（planned）', inspection: '督查实施（inspection）',
+      lead_opinion: '主导性通报意见（lead_opinion）', bulletined: '通报（bulletined）', closure: '销号（closure）', archive: '归档（archive）', cancellation: '撤销（cancellation）',
+    });
+    expect(LIST_LABELS).toEqual({
+      returns: '退回记录', extensions: '延期记录', accountability: '问责记录', referrals: '移送纪工委记录', referral_receipts: '纪工委签收记录',
+      referral_outcomes: '纪工委反馈记录', acknowledgements: '签收记录', reviews: '落实情况审核记录', scores: '实地督查考核得分',
+      inspection_summaries: '电话和文字督查汇总', reminders: '催办记录',
+    });
+  });
+
+  it('of every step', () => {
+    const edges = ITEM_KINDS.map((k) => `${k} ${[...new Set(WORKFLOWS[k].edges.map((e) => `${e.action}:${e.label}`))].join(' ')}`);
+    expect(edges).toEqual([
+      'superior register:登记报备 instruct:主要领导批阅 assign:任务交办 arrange:分管领导安排办理 summarise:督查汇报 return:退回重办 submit:上报上级 close:销号 archive:归档 cancel:撤销',
+      'meeting register:分解立项 assign:印发督办通知 arrange:分管领导安排办理 bulletin:督查通报 return:退回重办 close:销号 archive:归档 cancel:撤销',
+      'special apply:提出督查考核申请 approve:主要领导批准 reject:不予批准 merge:合并督查 plan:专项督查启动备案 start:专项督查实施 bulletin:专项督查通报 return:退回重办 close:销号 archive:归档 cancel:撤销',
+    ]);
+    expect((Object.values(AMENDMENTS) as Amendment[]).map((a) => `${a.action}:${a.label}`).join(' ')).toBe(
+      'extend:延期 flag:挂牌督办 unflag:摘牌 accountability:问责 referral:移送纪工委 receive-referral:纪工委签收移送 referral-outcome:纪工委反馈处理结果 acknowledge:签收 review:审核落实情况 score:实地督查考核打分 summarise-inspection:梳理汇总上报主要领导 remind:催办 report:报送落实情况 edit:修改事项内容',
+    );
+    expect(Object.entries(DOCUMENTS).map(([k, d]) => `${k}:${d.label}${(d.steps ?? []).map((s) => ` ${s.action}:${s.label}`).join('')}`).join(' ')).toBe(
+      'meeting:会议分解立项记录 summary:督查汇报 draft-summary:起草督查汇报 review-summary:分管考核督查领导审阅 instruct-summary:主要领导批示 revise-summary:按批示修改定稿 notice:督办通知 plan:专项督查考核方案 adjustment:加减分 bulletin:督查通报',
+    );
+  });
+
+  it('of what may happen next', () => {
+    expect(nextStepsText('special', 'applied')).toBe('主要领导批准 → approved（已批准）；不予批准 → rejected（未批准）；合并督查 → merged（已合并）；撤销 → cancelled（已撤销）');
+    expect(nextStepsText('meeting', null)).toBe('分解立项 → registered（已登记）');
+    expect(nextStepsText('special', 'merged')).toBe('“已合并”是终结状态，不能再变更');
   });
 });
