@@ -154,7 +154,7 @@ export function itemChangeIssues(input: ChangeInput, oldRec: Located<Item> | und
     } else {
       out.push(...roleIssue(input, newRec, ['state'], edge.label, edge.committer));
       if (edge.appends === 'returns' && nv.returns.length !== ov.returns.length + 1) {
-        out.push(issue('return-reason', where(input, newRec.lineOf(['returns']) || newRec.lineOf(['state']))));
+        out.push(issue('return-reason', where(input, newRec.lineOf(nv.returns.length ? ['returns'] : ['state']))));
       }
     }
   }
@@ -172,7 +172,7 @@ export function itemChangeIssues(input: ChangeInput, oldRec: Located<Item> | und
         issue('frozen-item', where(input, newRec.lineOf([shut[0]!])), {
           stateLabel: STATE_LABELS[ov.state],
           fields: shut.join('、'),
-          open: [...open].filter((f) => f !== 'state').map((f) => FIELD_LABELS[f as StepField] ?? f).join('、'),
+          open: [...open].filter((f) => f !== 'state').map((f) => FIELD_LABELS[f as StepField] ?? LIST_LABELS[f as keyof typeof LIST_LABELS] ?? f).join('、'),
         }),
       );
     }
