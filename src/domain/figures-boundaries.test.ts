@@ -10,7 +10,7 @@
  * 应反馈; the score scales the rates it has and subtracts the penalties.
  */
 import { describe, expect, it } from 'vitest';
-import { dueDates, itemFigures, lightOf, matchFeedback, percent, rank, score, tally, type ItemFigures } from './figures.ts';
+import { dueDates, isOpen, itemFigures, LIGHT_LABELS, LIGHT_MEANINGS, lightOf, matchFeedback, percent, rank, score, tally, type ItemFigures } from './figures.ts';
 import { itemAsOf, periodFigures, periodScore, rankUnits, tallyPeriod, type PeriodTally } from './period-figures.ts';
 import { periodOf, rangePeriod } from './period.ts';
 import { config as configSchema } from './schemas/config.ts';
@@ -260,5 +260,115 @@ describe('the figures of a period', () => {
     expect(periodFigures({ items: [] }, p, S('2026-03-15'), R).asOf).toBe('2026-03-15');
     expect(periodFigures({ items: [] }, p, S('2026-04-15'), R).asOf).toBe('2026-03-31');
     expect(periodFigures({ items: [] }, p, S('2026-03-31'), R).asOf).toBe('2026-03-31');
+  });
+});
+
+describe('more edges of the figures', () => {
+  it('the earliest report marked done counts, in whatever order the reports come', () => {
+    const reports = [{ date: '2026-04-30', done: true }, { date: '2026-04-28', done: true }];
+    expect(itemFigures(closedOn('2026-05-03'), reports, S('2026-06-01')).finished).toBe('2026-04-28');
+  });
+
+  it('reports in any order answer the due dates in order', () => {
+    const weekly = it_({ reports_due: 'weekly', deadline: '2026-12-31' });
+    expect(itemFigures(weekly, [{ date: '2026-03-17' }, { date: '2026-03-10' }], S('2026-03-30'))).toMatchObject({ feedbackAnswered: ['2026-03-11', '2026-03-18'], feedbackMissed: ['2026-03-25'] });
+    expect([...matchFeedback('2026-03-04', ['2026-03-11', '2026-03-18'], ['2026-03-17', '2026-03-10'], 0)]).toEqual(['2026-03-11', '2026-03-18']);
+  });
+
+  it('a closure after the day figures are taken: due dates only up to that day', () => {
+    const weekly = closedOn('2026-03-30', { reports_due: 'weekly', deadline: '2026-12-31' });
+    expect(itemFigures(weekly, [], S('2026-03-20')).feedbackDue).toEqual(['2026-03-11']);
+  });
+
+  it('tallies count flags in force, and lights only of open items', () => {
+    const t = tally([
+      fig({ flagged: true, flagActive: true, light: 'red' }),
+      fig({ flagged: true, flagActive: false, light: 'yellow' }),
+      fig({ done: true, light: 'done' }),
+      fig({ light: 'green' }),
+    ]);
+    expect(t).toMatchObject({ flagged: 2, flagActive: 1, red: 1, yellow: 1, green: 1 });
+  });
+
+  it('an entry with nothing counted is not ranked; five entries fall into four tiers', () => {
+    const t = (done: number, due: number) => tally(Array.from({ length: due }, (_, i) => fig({ due: true, done: i < done, onTime: i < done })));
+    expect(rank([{ key: 'none', tally: tally([]) }, { key: 'x', tally: t(1, 1) }], W).map((r) => r.key)).toEqual(['x']);
+    const five = rank([t(5, 5), t(4, 5), t(3, 5), t(2, 5), t(1, 5)].map((tally, i) => ({ key: i, tally })), W);
+    expect(five.map((r) => [r.key, r.rank, r.tier])).toEqual([[0, 1, 0], [1, 2, 0], [2, 3, 1], [3, 4, 2], [4, 5, 3]]);
+  });
+
+  it('percent with two decimals keeps a zero inside the decimals and drops them only when all are zero', () => {
+    expect([percent(0.1005, 2), percent(0.5, 2), percent(0.125, 2)]).toEqual(['10.05%', '50%', '12.50%']);
+  });
+
+  it('lights and their meanings have their names', () => {
+    expect(LIGHT_LABELS).toEqual({ green: '绿灯', yellow: '黄灯', red: '红灯', done: '已办结', none: '不计' });
+    expect(LIGHT_MEANINGS).toEqual({ green: '正常推进', yellow: '临近时限', red: '已超期', done: '已办结', none: '已撤销/未批准/已合并' });
+    expect((['in_progress', 'closed', 'archived', 'cancelled', 'rejected', 'merged'] as const).map(isOpen)).toEqual([true, false, false, false, false, false]);
+  });
+});
+
+describe('more edges of a period', () => {
+  const R = { weights: W, rankedUnits: ['urban', 'env'] };
+
+  it('an ended item read before its end is open again: in progress, or approved / inspecting for a special one', () => {
+    const cancelled = it_({ state: 'cancelled', cancellation: { date: '2026-04-10', approved_by: 'z', reason: 'r' } });
+    expect(itemAsOf(cancelled, '2026-04-09')!.state).toBe('in_progress');
+    expect(itemAsOf(cancelled, '2026-04-10')!.state).toBe('cancelled');
+    const archived = closedOn('2026-04-10', { state: 'archived', archive: { date: '2026-04-12', by: 'w', ref: 'r' } });
+    expect([itemAsOf(archived, '2026-04-09')!.state, itemAsOf(archived, '2026-04-11')!.state, itemAsOf(archived, '2026-04-12')!.state]).toEqual(['in_progress', 'closed', 'archived']);
+    const special = { kind: 'special', registered: undefined, assigned: undefined, application: { date: '2026-03-02', by: 'u', reviewed_by: 'l', reason: 'r', targets: ['urban'], mode: 'onsite', from: '2026-03-10', to: '2026-03-20', mergeable: false } };
+    const rejected = it_({ ...special, state: 'rejected', rejection: { date: '2026-03-05', by: 'z', reason: 'r' } });
+    expect([itemAsOf(rejected, '2026-03-04')!.state, itemAsOf(rejected, '2026-03-05')!.state]).toEqual(['approved', 'rejected']);
+    const merged = it_({ ...special, state: 'merged', inspection: { date: '2026-03-06' }, merge: { date: '2026-03-08', by: 'w', into: 'DB-2026-0009' } });
+    expect([itemAsOf(merged, '2026-03-05')!.state, itemAsOf(merged, '2026-03-07')!.state, itemAsOf(merged, '2026-03-08')!.state]).toEqual(['approved', 'inspecting', 'merged']);
+    // an application counts from the day it was filed
+    expect(itemAsOf(rejected, '2026-03-01')).toBeUndefined();
+    expect(itemAsOf(rejected, '2026-03-02')).toBeDefined();
+  });
+
+  it('a flag counts from the day it is set, its lifting from the day it is lifted', () => {
+    const flagged = it_({ flag: { date: '2026-04-01', by: 'w', reason: 'r', lifted: '2026-04-05' } });
+    expect(itemAsOf(flagged, '2026-03-31')!.flag).toBeUndefined();
+    expect(itemAsOf(flagged, '2026-04-01')!.flag).toMatchObject({ date: '2026-04-01', lifted: undefined });
+    expect(itemAsOf(flagged, '2026-04-05')!.flag).toMatchObject({ lifted: '2026-04-05' });
+  });
+
+  it('a report given on the statistics date counts; one dated later does not', () => {
+    const once = it_({ deadline: '2026-03-20' });
+    const on = periodFigures({ items: [{ item: once, reports: [{ date: '2026-03-31', unit: 'urban' }] }] }, periodOf('2026-03'), S('2026-06-01', 30), R);
+    expect(on.all).toMatchObject({ feedbackDue: 1, feedbackAnswered: 1 });
+    const later = periodFigures({ items: [{ item: once, reports: [{ date: '2026-04-01', unit: 'urban' }] }] }, periodOf('2026-03'), S('2026-06-01', 30), R);
+    // not answered by then, and its grace still running on the statistics date: not yet counted either way
+    expect(later.all).toMatchObject({ feedbackDue: 0, feedbackAnswered: 0 });
+  });
+
+  it('counts flags set on the period’s first day, not the day before', () => {
+    const f = (date: string) => periodFigures({ items: [{ item: it_({ deadline: '2026-03-31', flag: { date, by: 'w', reason: 'r' } }), reports: [] }] }, periodOf('2026-03'), S('2026-06-01'), R).all.flagged;
+    expect([f('2026-02-28'), f('2026-03-01'), f('2026-03-31')]).toEqual([0, 1, 1]);
+  });
+
+  it('tallies the lights of the period’s items on the statistics date', () => {
+    const items = [
+      { item: it_({ id: 'DB-2026-0001', deadline: '2026-03-10' }), reports: [] },
+      { item: it_({ id: 'DB-2026-0002', deadline: '2026-04-03' }), reports: [] },
+      { item: it_({ id: 'DB-2026-0003', deadline: '2026-06-30' }), reports: [] },
+      { item: closedOn('2026-03-05', { id: 'DB-2026-0004', deadline: '2026-03-10' }), reports: [] },
+    ];
+    expect(periodFigures({ items }, periodOf('2026-03'), S('2026-06-01'), R).all).toMatchObject({ red: 1, yellow: 1, green: 1 });
+  });
+
+  it('加减分 and inspection scores rank a unit with nothing due; 加减分 are listed by date, then id', () => {
+    const adjustments = [
+      { id: 'JF-2026-002', date: '2026-03-05', unit: 'env', points: 1, reason: 'b' },
+      { id: 'JF-2026-001', date: '2026-03-05', unit: 'env', points: 1, reason: 'a' },
+      { id: 'JF-2026-003', date: '2026-03-01', unit: 'env', points: 1, reason: 'c' },
+    ];
+    const f = periodFigures({ items: [], adjustments }, periodOf('2026-03'), S('2026-06-01'), R);
+    expect(f.adjustments.map((a) => a.id)).toEqual(['JF-2026-003', 'JF-2026-001', 'JF-2026-002']);
+    expect(f.ranking.map((r) => [r.unit, r.score])).toEqual([['env', 3]]);
+    const scored = it_({ kind: 'special', deadline: '2026-12-31', inspection: { date: '2026-03-02' }, scores: [{ date: '2026-03-10', unit: 'env', score: 90, by: 'x' }] });
+    const withInspection = periodFigures({ items: [{ item: scored, reports: [] }] }, periodOf('2026-03'), S('2026-06-01'), { ...R, weights: { ...W, inspection: 20 } });
+    expect(withInspection.ranking.map((r) => [r.unit, r.inspection])).toEqual([['env', 90]]);
   });
 });

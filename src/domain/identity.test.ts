@@ -48,6 +48,8 @@ describe('whose roles a commit is judged by', () => {
     // an unknown author committed by the pusher: the committer
     expect(actingPerson(undefined, C, pusher(C))).toBe(C);
     expect(actingPerson(undefined, C, undefined)).toBeUndefined();
+    // no committer in the registry, a pusher who is not the author: the author
+    expect(actingPerson(A, undefined, pusher(P))).toBe(A);
   });
 });
 

@@ -71,3 +71,16 @@ describe('what a refused change says, and where', () => {
   it('a notice dated after the commit', () => expect(text(officeRecordIssues(changeInput(only('office'), 'M', 'notice', NF), notice(n0), notice({ ...n0, date: '2026-06-02' })))).toEqual(["4: 【future-date】字段 “date” 的日期 2026-06-02 晚于提交日期（2026-06-01） 提示：只能登记已经发生的事；请核对日期"]));
   it('the units registry edited by a leader', () => expect(text(officeRecordIssues(changeInput(only('leader'), 'M', 'units', 'records/units.yml'), undefined, undefined))).toEqual(["1: 【wrong-committer】“修改单位名册”须由考核督查办提交，而提交者 only-leader 的角色是分管/主管领导 提示：请由有相应角色的人员在网页上提交，或由考核督查办代为录入"]));
 });
+
+describe('dates after the commit', () => {
+  const codes = (b: Rec | undefined, a: Rec) => I(only('office'), b, a).map((i) => `${i.code} ${i.message.match(/“([^”]+)”/)?.[1] ?? ''}`);
+  it('only dates this commit writes: new or changed ones, at any depth', () => {
+    const future = { ...rem, date: '2026-06-05' };
+    expect(codes({ ...open, reminders: [future] }, { ...open, reminders: [future, rem] })).toEqual([]);
+    expect(codes(open, { ...open, flag: { date: '2026-06-02', by: 'only-office', reason: 'r' } })).toEqual(['future-date flag.date']);
+    expect(codes(open, { ...open, flag: { date: '2026-06-01', by: 'only-office', reason: 'r' } })).toEqual([]);
+    expect(codes(open, { ...open, reminders: [rem, { ...rem, date: '2026-07-01' }] })).toEqual(['future-date reminders[1].date']);
+    // a date that is not a `date:` key is not judged here (the deadline is in the future by nature)
+    expect(codes(open, { ...open, extensions: [{ date: '2026-05-01', from: '2026-12-31', to: '2027-06-30', approved_by: 'only-main-leader', reason: 'r' }], deadline: '2027-06-30' })).toEqual([]);
+  });
+});

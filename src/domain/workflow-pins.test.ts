@@ -11,8 +11,15 @@ import { describe, expect, it } from 'vitest';
 import {
   AMENDMENTS,
   DOCUMENTS,
+  CONTENT_FIELDS,
   FIELD_LABELS,
   KIND_LABELS,
+  LIST_FIELDS,
+  WHEN_LABELS,
+  fieldsCleared,
+  fieldsWritten,
+  requiredFields,
+  stateRank,
   LIST_LABELS,
   STATE_LABELS,
   nextStepsText,
@@ -120,6 +127,30 @@ describe('the field policies', () => {
   });
 });
 
+describe('the fields each policy names', () => {
+  it('content fields (the edit amendment) and append-only lists, in the table’s order', () => {
+    expect(CONTENT_FIELDS).toEqual(['title', 'source', 'content', 'requirements', 'leaders', 'lead_unit', 'co_units', 'reports_due', 'priority', 'visibility', 'tags']);
+    expect(LIST_FIELDS).toEqual(['returns', 'extensions', 'accountability', 'referrals', 'referral_receipts', 'referral_outcomes', 'acknowledgements', 'reviews', 'scores', 'inspection_summaries', 'reminders']);
+  });
+
+  it('the fields an edge writes and clears: its target’s step; a return writes none and clears the step it sends back', () => {
+    const rows = ITEM_KINDS.flatMap((k) => WORKFLOWS[k].edges.filter((e) => e.action === 'return' || e.action === 'bulletin' || e.action === 'merge').map((e) => `${k} ${e.action} ${e.from}: writes ${fieldsWritten(k, e).join(',') || '-'} clears ${fieldsCleared(k, e).join(',') || '-'}`));
+    expect(rows).toEqual([
+      'superior return reported: writes - clears summary',
+      'meeting bulletin in_progress: writes bulletined clears -',
+      'meeting return bulletined: writes - clears bulletined',
+      'special merge applied: writes merge clears -',
+      'special merge approved: writes merge clears -',
+      'special bulletin inspecting: writes lead_opinion,bulletined clears -',
+      'special return bulletined: writes - clears lead_opinion,bulletined',
+    ]);
+    expect(requiredFields('special', 'nowhere' as never)).toEqual([]);
+    expect(isTerminal('superior', 'applied')).toBe(false);
+    expect(isFrozen('meeting', 'inspecting')).toBe(false);
+    expect(stateRank('superior', 'applied')).toBe(0);
+  });
+});
+
 describe('the ends of each workflow', () => {
   it('freeze closed and archived items, end archived, cancelled, rejected and merged ones', () => {
     const ends = Object.fromEntries(
@@ -172,6 +203,13 @@ describe('the names staff see', () => {
     expect(Object.entries(DOCUMENTS).map(([k, d]) => `${k}:${d.label}${(d.steps ?? []).map((s) => ` ${s.action}:${s.label}`).join('')}`).join(' ')).toBe(
       'meeting:会议分解立项记录 summary:督查汇报 draft-summary:起草督查汇报 review-summary:分管考核督查领导审阅 instruct-summary:主要领导批示 revise-summary:按批示修改定稿 notice:督办通知 plan:专项督查考核方案 adjustment:加减分 bulletin:督查通报',
     );
+  });
+
+  it('of when an amendment may be taken', () => {
+    expect(WHEN_LABELS).toEqual({
+      open: '事项办理期间', reporting: '事项交办（专项督查：督查实施开始）之后', flagged: '挂牌督办期间', unflagged: '事项未挂牌或已摘牌时',
+      assigned: '事项交办之后', inspecting: '专项督查实施开始之后', referred: '事项移送纪工委之后',
+    });
   });
 
   it('of what may happen next', () => {
