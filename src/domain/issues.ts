@@ -470,11 +470,11 @@ export const CATALOG = {
   },
   'frozen-item': {
     title: '已终结事项被修改',
-    message: (p) => `事项已${p.stateLabel}，不能再修改 ${p.fields}`,
+    message: (p) => `事项${p.stateLabel}，不能再修改 ${p.fields}`,
     hint: (p) =>
       p.open
-        ? `已${p.stateLabel}的事项只能补充：${p.open}；其余内容已定稿`
-        : `已${p.stateLabel}的事项已经终结，任何内容都不能再修改；如需继续督办，请重新登记一项`,
+        ? `${p.stateLabel}的事项只能补充：${p.open}；其余内容已定稿`
+        : `${p.stateLabel}的事项已经终结，任何内容都不能再修改；如需继续督办，请重新登记一项`,
   },
   'entry-without-step': {
     title: '追加记录而未办理相应环节',

@@ -126,7 +126,10 @@ export function itemChangeIssues(input: ChangeInput, oldRec: Located<Item> | und
           next: nextStepsText(nv.kind, null),
         }),
       );
-    } else out.push(...roleIssue(input, newRec, ['state'], edge.label, edge.committer));
+    } else {
+      out.push(...roleIssue(input, newRec, ['state'], edge.label, edge.committer));
+      out.push(...carriedIssues(input, newRec, new Set(fieldsWritten(nv.kind, edge))));
+    }
     out.push(...futureDates(input, undefined, newRec));
     return out;
   }
@@ -151,7 +154,7 @@ export function itemChangeIssues(input: ChangeInput, oldRec: Located<Item> | und
     } else {
       out.push(...roleIssue(input, newRec, ['state'], edge.label, edge.committer));
       if (edge.appends === 'returns' && nv.returns.length !== ov.returns.length + 1) {
-        out.push(issue('return-reason', where(input, newRec.lineOf(['returns']) || newRec.lineOf(['state']))));
+        out.push(issue('return-reason', where(input, newRec.lineOf(nv.returns.length ? ['returns'] : ['state']))));
       }
     }
   }
@@ -169,7 +172,7 @@ export function itemChangeIssues(input: ChangeInput, oldRec: Located<Item> | und
         issue('frozen-item', where(input, newRec.lineOf([shut[0]!])), {
           stateLabel: STATE_LABELS[ov.state],
           fields: shut.join('、'),
-          open: [...open].filter((f) => f !== 'state').map((f) => FIELD_LABELS[f as StepField] ?? f).join('、'),
+          open: [...open].filter((f) => f !== 'state').map((f) => FIELD_LABELS[f as StepField] ?? LIST_LABELS[f as keyof typeof LIST_LABELS] ?? f).join('、'),
         }),
       );
     }
@@ -197,7 +200,11 @@ export function itemChangeIssues(input: ChangeInput, oldRec: Located<Item> | und
         break;
       }
       case 'step': {
-        if (o[k] === undefined) break; // a step recorded (its state's fields are checked by the tree rules)
+        if (o[k] === undefined) {
+          // a step recorded: by its own edge, or carried by another — then by someone who may take it too
+          if (!written.has(k)) out.push(...stepRoleIssues(input, newRec, k));
+          break;
+        }
         const redo = redoable.has(k as StepField) && (written.has(k) || cleared.has(k));
         if (!redo) out.push(issue('rewritten-history', where(input, newRec.lineOf([k])), { field: k, label: FIELD_LABELS[k as StepField] }));
         break;
@@ -239,6 +246,44 @@ export function itemChangeIssues(input: ChangeInput, oldRec: Located<Item> | und
   }
 
   out.push(...futureDates(input, ov, newRec));
+  return out;
+}
+
+/**
+ * A step field recorded by a commit whose edge does not write it (the step
+ * itself was never committed on its own: a cancellation carrying an
+ * 交办, a new application carrying an approval): the author must hold the
+ * role of an edge that writes it, as if they had taken that step.
+ */
+function stepRoleIssues(input: ChangeInput, rec: Located<Item>, field: string): Issue[] {
+  const kind = rec.value.kind;
+  const edges = WORKFLOWS[kind].edges.filter((e) => fieldsWritten(kind, e).includes(field as StepField));
+  if (!edges.length) return [];
+  return roleIssue(input, rec, [field], edges[0]!.label, [...new Set(edges.flatMap((e) => e.committer))]);
+}
+
+/**
+ * What a new item carries beyond its creation step: every step field,
+ * list entry or flag is held to the role of the step that records it (a
+ * unit cannot file an application already approved); a return entry comes
+ * only with a return.
+ */
+function carriedIssues(input: ChangeInput, rec: Located<Item>, written: Set<string>): Issue[] {
+  const out: Issue[] = [];
+  const n = rec.value as unknown as Record<string, unknown>;
+  for (const k of Object.keys(ITEM_FIELDS) as ItemField[]) {
+    const policy: FieldPolicy = ITEM_FIELDS[k];
+    if (n[k] === undefined || written.has(k)) continue;
+    if (policy.policy === 'step') out.push(...stepRoleIssues(input, rec, k));
+    else if (policy.policy === 'list' && (n[k] as unknown[]).length) {
+      const am = amendment(policy.by);
+      if (am) out.push(...roleIssue(input, rec, [k], am.label, am.committer));
+      else out.push(issue('entry-without-step', where(input, rec.lineOf([k])), { field: k, label: LIST_LABELS[k as keyof typeof LIST_LABELS] ?? k, action: WORKFLOWS[rec.value.kind].edges.find((e) => e.action === policy.by)?.label ?? policy.by, next: nextStepsText(rec.value.kind, null) }));
+    } else if (policy.policy === 'set') {
+      const ams = policy.by.map(amendment).filter((a): a is Amendment => a !== undefined);
+      out.push(...roleIssue(input, rec, [k], ams.map((a) => a.label).join('/'), [...new Set(ams.flatMap((a) => a.committer))]));
+    }
+  }
   return out;
 }
 
