@@ -20,7 +20,8 @@
  */
 import { inspectionPart, inspectionScoresByUnit } from './inspection-scores.ts';
 import { daysBetween } from './dates.ts';
-import { itemFigures, lightOf, percent, TIER_LABELS, type ItemFigures } from './figures.ts';
+import { itemFigures, lightOf, percent, TIER_LABELS, type ItemFigures, type Light } from './figures.ts';
+import { itemAsOf, periodItemAt, prepareItem, type PreparedItem } from './period-items.ts';
 import type { Period } from './period.ts';
 import { asOfDate, rangePeriod } from './period.ts';
 import type { ScoreWeights } from './schemas/config.ts';
@@ -52,56 +53,14 @@ export interface PeriodSettings {
   graceDays: number;
 }
 
-/** When an item entered the ledger. */
-const createdOn = (it: Item) => it.registered?.date ?? it.application?.date ?? it.source.date;
-
-/**
- * The item as it stood on `day`, from its dated fields: steps dated later
- * are removed, the deadline is the one in force that day. `undefined` when
- * the item was not yet registered.
- */
-export function itemAsOf(it: Item, day: string): Item | undefined {
-  if (createdOn(it) > day) return undefined;
-  const upTo = <T extends { date: string }>(v: T | undefined) => (v && v.date <= day ? v : undefined);
-  const extensions = it.extensions.filter((e) => e.date <= day);
-  const deadline = it.extensions.length === 0 ? it.deadline : (extensions[extensions.length - 1]?.to ?? it.extensions[0]!.from);
-  const closure = upTo(it.closure);
-  const cancellation = upTo(it.cancellation);
-  const rejection = upTo(it.rejection);
-  const merge = upTo(it.merge);
-  const state = cancellation
-    ? 'cancelled'
-    : rejection
-      ? 'rejected'
-      : merge
-        ? 'merged'
-        : closure
-          ? upTo(it.archive) ? 'archived' : 'closed'
-          : it.state === 'closed' || it.state === 'archived' || it.state === 'cancelled' || it.state === 'rejected' || it.state === 'merged'
-            ? it.kind === 'special' ? (upTo(it.inspection) ? 'inspecting' : 'approved') : 'in_progress'
-            : it.state;
-  const flag = it.flag && it.flag.date <= day ? { ...it.flag, lifted: it.flag.lifted && it.flag.lifted <= day ? it.flag.lifted : undefined } : undefined;
-  return {
-    ...it,
-    state,
-    deadline,
-    extensions,
-    closure,
-    archive: upTo(it.archive),
-    cancellation,
-    rejection,
-    merge,
-    assigned: upTo(it.assigned),
-    inspection: upTo(it.inspection),
-    flag,
-    accountability: it.accountability.filter((a) => a.date <= day),
-  };
-}
+export { itemAsOf };
 
 export interface PeriodItem {
   id: string;
   leadUnit: string;
   leaders: string[];
+  /** The item's warning light on the statistics date. */
+  light: Light;
   /** The item's figures as of the statistics date. */
   fig: ItemFigures;
   /** Deadline in force on the statistics date. */
@@ -152,6 +111,11 @@ export interface RankedUnit {
 export interface PeriodFigures {
   period: Period;
   asOf: string;
+  /**
+   * The items that count in the period: registered by its statistics date,
+   * not void then, and not closed before it began with nothing in it (such
+   * an item adds nothing to any figure; its unit and leaders still appear).
+   */
   items: PeriodItem[];
   all: PeriodTally;
   byUnit: Map<string, PeriodTally>;
@@ -162,7 +126,12 @@ export interface PeriodFigures {
 
 const rate = (a: number, b: number) => (b > 0 ? a / b : null);
 
-function periodItem(it: Item, reports: readonly ReportInput[], p: Period, asOf: string, s: PeriodSettings): PeriodItem | undefined {
+/**
+ * One item's figures in a period, the plain way: the item as of the
+ * statistics date, its whole report schedule recomputed. The reference that
+ * `periodItemAt` (period-items.ts, what `periodFigures` runs) is held to.
+ */
+export function periodItem(it: Item, reports: readonly ReportInput[], p: Period, asOf: string, s: PeriodSettings): PeriodItem | undefined {
   const then = itemAsOf(it, asOf);
   if (!then) return undefined;
   const own = reports.filter((r) => r.date <= asOf && r.unit === it.lead_unit);
@@ -174,6 +143,7 @@ function periodItem(it: Item, reports: readonly ReportInput[], p: Period, asOf: 
     id: it.id,
     leadUnit: it.lead_unit,
     leaders: it.leaders,
+    light: fig.light,
     fig,
     deadline: then.deadline,
     due,
@@ -198,9 +168,9 @@ export function tallyPeriod(list: readonly PeriodItem[], adjustment = 0): Period
     t.feedbackAnswered += x.feedbackAnswered.length;
     if (x.flagged) t.flagged++;
     t.accountability += x.accountability;
-    if (x.fig.light === 'red') t.red++;
-    else if (x.fig.light === 'yellow') t.yellow++;
-    else if (x.fig.light === 'green') t.green++;
+    if (x.light === 'red') t.red++;
+    else if (x.light === 'yellow') t.yellow++;
+    else if (x.light === 'green') t.green++;
   }
   return {
     ...t,
@@ -261,9 +231,22 @@ export interface RankSettings {
 export function periodFigures(input: FigureInput, period: Period, s: PeriodSettings, r: RankSettings): PeriodFigures {
   const asOf = asOfDate(period, s.today);
   const items: PeriodItem[] = [];
-  for (const { item, reports } of input.items) {
-    const x = periodItem(item, reports, period, asOf, s);
-    if (x) items.push(x);
+  // units and leaders of items closed before the period: shown with nothing counted, as before
+  const quietUnits = new Set<string>();
+  const quietLeaders = new Set<string>();
+  const prepared = prepare(input, s);
+  for (let i = 0; i < input.items.length; i++) {
+    const p = prepared.items[i]!;
+    if (p.irregular) {
+      const x = periodItem(p.item, p.reports as ReportInput[], period, asOf, s);
+      if (x) items.push(x);
+      continue;
+    }
+    const x = periodItemAt(p, period.from, asOf, s);
+    if (x === 'settled') {
+      quietUnits.add(p.item.lead_unit);
+      for (const l of p.item.leaders) quietLeaders.add(l);
+    } else if (x) items.push(x);
   }
   items.sort((a, b) => a.id.localeCompare(b.id));
   const adjustments = (input.adjustments ?? []).filter((a) => a.date >= period.from && a.date <= asOf).sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
@@ -275,18 +258,37 @@ export function periodFigures(input: FigureInput, period: Period, s: PeriodSetti
     return m;
   };
   const unitGroups = group((x) => [x.leadUnit]);
-  for (const u of adjBy.keys()) if (!unitGroups.has(u)) unitGroups.set(u, []);
+  for (const u of [...quietUnits, ...adjBy.keys()]) if (!unitGroups.has(u)) unitGroups.set(u, []);
   // on-site inspection scores of the period, where config gives them a weight: inspected units are ranked too
-  const inspection = r.weights.inspection > 0 ? inspectionScoresByUnit(input.items.map((x) => x.item), { from: period.from, to: asOf }) : new Map();
+  const inspection = r.weights.inspection > 0 ? inspectionScoresByUnit(prepared.scored, { from: period.from, to: asOf }) : new Map();
   for (const u of inspection.keys()) if (!unitGroups.has(u)) unitGroups.set(u, []);
   const byUnit = new Map([...unitGroups].sort((a, b) => a[0].localeCompare(b[0])).map(([u, l]) => [u, tallyPeriod(l, adjBy.get(u) ?? 0)]));
-  const byLeader = new Map([...group((x) => x.leaders)].sort((a, b) => a[0].localeCompare(b[0])).map(([p, l]) => [p, tallyPeriod(l)]));
+  const leaderGroups = group((x) => x.leaders);
+  for (const l of quietLeaders) if (!leaderGroups.has(l)) leaderGroups.set(l, []);
+  const byLeader = new Map([...leaderGroups].sort((a, b) => a[0].localeCompare(b[0])).map(([p, l]) => [p, tallyPeriod(l)]));
   const ranked = new Set(r.rankedUnits);
   const ranking = rankUnits(
     [...byUnit].filter(([u]) => ranked.has(u)).map(([unit, tally]) => ({ unit, tally, extra: inspectionPart(unit, inspection, r.weights), inspection: inspection.get(unit)?.mean })),
     r.weights,
   );
   return { period, asOf, items, all: tallyPeriod(items, 0), byUnit, byLeader, ranking, adjustments };
+}
+
+/**
+ * What is computed once per item for every period of a build (schedules,
+ * report matchings): kept with the input, for the same settings.
+ */
+const PREPARED = new WeakMap<FigureInput, Map<string, { items: PreparedItem[]; scored: Item[] }>>();
+function prepare(input: FigureInput, s: PeriodSettings): { items: PreparedItem[]; scored: Item[] } {
+  const key = `${s.today}|${s.graceDays}|${s.warningDays}`;
+  let byKey = PREPARED.get(input);
+  if (!byKey) PREPARED.set(input, (byKey = new Map()));
+  let p = byKey.get(key);
+  if (!p) {
+    p = { items: input.items.map((x) => prepareItem(x.item, x.reports)), scored: input.items.map((x) => x.item).filter((it) => it.scores.length > 0) };
+    byKey.set(key, p);
+  }
+  return p;
 }
 
 /** The whole ledger up to `today` (the site's “全部” page). */

@@ -283,14 +283,17 @@ export async function loadSite(env: SiteEnv): Promise<Site> {
   // figures by period, over this build's items; a build that sees part of the ledger ranks nothing
   const partial = isPartial(full, build);
   const input = figureInput(ledger);
+  // a few periods are asked for by several pages (all time, this year); each period page asks once:
+  // keeping every period's figures (each with a row per item) held ~1 GB at 10,000 items
   const figCache = new Map<string, PeriodFigures>();
   const figures = (p: Period): PeriodFigures => {
     let f = figCache.get(p.key);
     if (!f) {
       f = ledgerFigures(ledger, p, env.today, input);
       if (partial) f = { ...f, ranking: [] };
-      figCache.set(p.key, f);
-    }
+      if (figCache.size >= 4) figCache.delete(figCache.keys().next().value!);
+    } else figCache.delete(p.key);
+    figCache.set(p.key, f);
     return f;
   };
   const all = allTime(env.today);
