@@ -23,7 +23,7 @@
  *
  * Pure: items and dates in, numbers out.
  */
-import { itemFigures, lightOf, type ItemFigures, type Light } from './figures.ts';
+import { itemFigures, type ItemFigures, type Light } from './figures.ts';
 import type { Item } from './schemas/item.ts';
 
 /** What the period figures need of a report. */
@@ -101,6 +101,8 @@ export interface PreparedItem {
   ownDays: number[];
   /** The lead unit's first report marked done. */
   firstDone?: string;
+  /** The deadline as days (when there is no extension, the deadline in force on any day). */
+  deadlineDay: number;
   schedules: Map<string, Schedule | null>;
   /**
    * Named report dates listed twice: the reference matches by date, not by
@@ -141,6 +143,7 @@ export function prepareItem(item: Item, reports: readonly ReportDates[]): Prepar
     ownDates,
     ownDays: ownDates.map(toDay),
     firstDone,
+    deadlineDay: toDay(item.deadline),
     schedules: new Map(),
     irregular: Array.isArray(item.reports_due) && new Set(item.reports_due).size !== item.reports_due.length,
   };
@@ -208,39 +211,76 @@ function bound(a: readonly string[], x: string, strict: boolean): number {
   return lo;
 }
 
+/** A period as the per-item measure needs it (computed once per period). */
+export interface PeriodAt {
+  from: string;
+  asOf: string;
+  asOfDay: number;
+  /** Schedules reach this day (no statistics date is later). */
+  until: string;
+}
+
+export function periodAt(from: string, asOf: string, s: PrepareSettings): PeriodAt {
+  return { from, asOf, asOfDay: toDay(asOf), until: s.today > asOf ? s.today : asOf };
+}
+
+/** What one item adds to a period's tallies (reused from item to item: no allocation per item). */
+export interface Measure {
+  light: Light;
+  deadline: string;
+  /** 应办结 in the period. */
+  due: boolean;
+  /** Finished by the statistics date (whether due or not). */
+  finished: boolean;
+  onTime: boolean;
+  overdue: boolean;
+  feedbackDue: number;
+  feedbackAnswered: number;
+  flagged: boolean;
+  accountability: number;
+}
+
+export const newMeasure = (): Measure => ({ light: 'none', deadline: '', due: false, finished: false, onTime: false, overdue: false, feedbackDue: 0, feedbackAnswered: 0, flagged: false, accountability: 0 });
+
+export const NOT_COUNTED = 0;
+export const SETTLED = 1;
+export const COUNTED = 2;
+
 /**
- * The item in the period `from`..`asOf` (statistics date `asOf`):
- * `undefined` when it does not count then (not yet registered, or void),
- * `'settled'` when it was closed before the period began and adds nothing
- * to it, else its figures.
+ * Measure the item in a period: `NOT_COUNTED` when it does not count then
+ * (not yet registered, or void), `SETTLED` when it was closed before the
+ * period began and adds nothing to it, else `COUNTED` with `m` filled in
+ * (and the period's due dates pushed to `dates` when given).
  */
-export function periodItemAt(p: PreparedItem, from: string, asOf: string, s: PrepareSettings): FastPeriodItem | 'settled' | undefined {
-  if (p.irregular) throw new Error(`periodItemAt: ${p.item.id} has named report dates listed twice (use the reference)`);
+export function measureItem(p: PreparedItem, at: PeriodAt, s: PrepareSettings, m: Measure, dates?: { due: string[]; answered: string[] }): number {
+  if (p.irregular) throw new Error(`measureItem: ${p.item.id} has named report dates listed twice (use the reference)`);
+  const { from, asOf, asOfDay } = at;
+  if (p.created > asOf) return NOT_COUNTED;
+  if (p.voidOn !== undefined && p.voidOn <= asOf) return NOT_COUNTED;
+  if (p.settled !== undefined && p.settled < from && p.settled <= asOf) return SETTLED;
   const it = p.item;
-  if (p.created > asOf) return undefined;
-  if (p.voidOn !== undefined && p.voidOn <= asOf) return undefined;
-  if (p.settled !== undefined && p.settled < from && p.settled <= asOf) return 'settled';
   const closure = it.closure && it.closure.date <= asOf ? it.closure : undefined;
-  const done = !!closure;
+  const done = closure !== undefined;
   let deadline = it.deadline;
+  let deadlineDay = p.deadlineDay;
   if (it.extensions.length) {
     let last: (typeof it.extensions)[number] | undefined;
     for (const e of it.extensions) if (e.date <= asOf) last = e;
     deadline = last ? last.to : it.extensions[0]!.from;
+    deadlineDay = toDay(deadline);
   }
   const doneReport = p.firstDone !== undefined && p.firstDone <= asOf ? p.firstDone : undefined;
   const finished = closure ? (doneReport && doneReport < closure.date ? doneReport : closure.date) : undefined;
-  const onTime = done && !!finished && finished <= deadline;
-  const asOfDay = toDay(asOf);
-  const deadlineDay = toDay(deadline);
-  const light = lightOf(!done, done, deadline, asOf, s.warningDays);
+  // figures.ts lightOf, on days
+  const left = deadlineDay - asOfDay;
+  m.light = done ? 'done' : left < 0 ? 'red' : left <= s.warningDays ? 'yellow' : 'green';
   const start = it.assigned && it.assigned.date <= asOf ? it.assigned.date : it.inspection && it.inspection.date <= asOf ? it.inspection.date : undefined;
-  const feedbackDue: string[] = [];
-  const feedbackAnswered: string[] = [];
+  let feedbackDue = 0;
+  let feedbackAnswered = 0;
   const lastCounted = asOfDay - s.graceDays - 1;
   if (start !== undefined) {
     const end = closure ? closure.date : asOf;
-    const sched = schedule(p, start, s.today > asOf ? s.today : asOf, s.graceDays);
+    const sched = schedule(p, start, at.until, s.graceDays);
     if (sched === null) {
       // once: by the deadline, or when the work was finished before it
       const d = finished && finished < deadline ? finished : deadline;
@@ -255,8 +295,14 @@ export function periodItemAt(p: PreparedItem, from: string, asOf: string, s: Pre
             break;
           }
         }
-        if (answered || day <= lastCounted) feedbackDue.push(d);
-        if (answered) feedbackAnswered.push(d);
+        if (answered || day <= lastCounted) {
+          feedbackDue++;
+          dates?.due.push(d);
+        }
+        if (answered) {
+          feedbackAnswered++;
+          dates?.answered.push(d);
+        }
       }
     } else {
       const n = bound(sched.dates, end, true);
@@ -287,39 +333,94 @@ export function periodItemAt(p: PreparedItem, from: string, asOf: string, s: Pre
       }
       for (let j = lo; j < n; j++) {
         const answered = j < k ? sched.answered[j]! : again![j - k]!;
-        if (answered || sched.days[j]! <= lastCounted) feedbackDue.push(sched.dates[j]!);
-        if (answered) feedbackAnswered.push(sched.dates[j]!);
+        if (answered || sched.days[j]! <= lastCounted) {
+          feedbackDue++;
+          dates?.due.push(sched.dates[j]!);
+        }
+        if (answered) {
+          feedbackAnswered++;
+          dates?.answered.push(sched.dates[j]!);
+        }
       }
     }
   }
   const due = deadline >= from && deadline <= asOf;
-  let fig: ItemFigures | undefined;
-  const x = {
-    id: it.id,
-    leadUnit: it.lead_unit,
-    leaders: it.leaders,
-    light,
-    deadline,
-    due,
-    done: due && done,
-    onTime: due && onTime,
-    overdue: due && !done && deadlineDay < asOfDay,
-    feedbackDue,
-    feedbackAnswered,
-    flagged: !!it.flag && it.flag.date >= from && it.flag.date <= asOf,
-    accountability: it.accountability.reduce((n, a) => n + (a.date >= from && a.date <= asOf ? 1 : 0), 0),
-  } as FastPeriodItem;
-  // the item's own figures as of the date, for the few readers that want them (a bulletin's overdue list)
-  Object.defineProperty(x, 'fig', {
-    enumerable: true,
-    get: () =>
-      (fig ??= itemFigures(
-        itemAsOf(it, asOf)!,
-        p.reports.filter((r) => r.date <= asOf && r.unit === it.lead_unit),
-        { today: asOf, warningDays: s.warningDays, graceDays: s.graceDays },
-      )),
-  });
-  return x;
+  m.deadline = deadline;
+  m.due = due;
+  m.finished = done;
+  m.onTime = done && !!finished && finished <= deadline;
+  m.overdue = due && !done && deadlineDay < asOfDay;
+  m.feedbackDue = feedbackDue;
+  m.feedbackAnswered = feedbackAnswered;
+  m.flagged = !!it.flag && it.flag.date >= from && it.flag.date <= asOf;
+  let acc = 0;
+  for (const a of it.accountability) if (a.date >= from && a.date <= asOf) acc++;
+  m.accountability = acc;
+  return COUNTED;
+}
+
+/** A period item with the item's own figures as of the date worked out only when asked for (a bulletin's overdue list). */
+class PeriodRow implements FastPeriodItem {
+  id: string;
+  leadUnit: string;
+  leaders: string[];
+  light: Light;
+  deadline: string;
+  due: boolean;
+  done: boolean;
+  onTime: boolean;
+  overdue: boolean;
+  feedbackDue: string[];
+  feedbackAnswered: string[];
+  flagged: boolean;
+  accountability: number;
+  #fig: ItemFigures | undefined;
+  #p: PreparedItem;
+  #asOf: string;
+  #s: PrepareSettings;
+  constructor(p: PreparedItem, m: Measure, dates: { due: string[]; answered: string[] }, asOf: string, s: PrepareSettings) {
+    const it = p.item;
+    this.id = it.id;
+    this.leadUnit = it.lead_unit;
+    this.leaders = it.leaders;
+    this.light = m.light;
+    this.deadline = m.deadline;
+    this.due = m.due;
+    this.done = m.due && m.finished;
+    this.onTime = m.due && m.onTime;
+    this.overdue = m.overdue;
+    this.feedbackDue = dates.due;
+    this.feedbackAnswered = dates.answered;
+    this.flagged = m.flagged;
+    this.accountability = m.accountability;
+    this.#p = p;
+    this.#asOf = asOf;
+    this.#s = s;
+  }
+  get fig(): ItemFigures {
+    const it = this.#p.item;
+    const asOf = this.#asOf;
+    return (this.#fig ??= itemFigures(
+      itemAsOf(it, asOf)!,
+      this.#p.reports.filter((r) => r.date <= asOf && r.unit === it.lead_unit),
+      { today: asOf, warningDays: this.#s.warningDays, graceDays: this.#s.graceDays },
+    ));
+  }
+}
+
+/**
+ * The item in the period `from`..`asOf` (statistics date `asOf`):
+ * `undefined` when it does not count then (not yet registered, or void),
+ * `'settled'` when it was closed before the period began and adds nothing
+ * to it, else its figures.
+ */
+export function periodItemAt(p: PreparedItem, from: string, asOf: string, s: PrepareSettings, at = periodAt(from, asOf, s)): FastPeriodItem | 'settled' | undefined {
+  const m = newMeasure();
+  const dates = { due: [] as string[], answered: [] as string[] };
+  const r = measureItem(p, at, s, m, dates);
+  if (r === NOT_COUNTED) return undefined;
+  if (r === SETTLED) return 'settled';
+  return new PeriodRow(p, m, dates, asOf, s);
 }
 
 /** When an item entered the ledger. */

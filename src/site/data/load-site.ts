@@ -290,7 +290,7 @@ export async function loadSite(env: SiteEnv): Promise<Site> {
     let f = figCache.get(p.key);
     if (!f) {
       f = ledgerFigures(ledger, p, env.today, input);
-      if (partial) f = { ...f, ranking: [] };
+      if (partial) f.ranking = []; // (a copy would work out every item of the period: `items` is read lazily)
       if (figCache.size >= 4) figCache.delete(figCache.keys().next().value!);
     } else figCache.delete(p.key);
     figCache.set(p.key, f);
