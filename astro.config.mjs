@@ -20,6 +20,8 @@ export default defineConfig({
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  // pages whose cache key (src/site/data/page-keys.ts) and code are unchanged are copied from the last build
+  experimental: { incrementalBuild: true },
   prefetch: false,
   integrations: [ledgerSite()],
 });

@@ -24,12 +24,15 @@ import type { Person } from '../../domain/schemas/people.ts';
 import type { Plan } from '../../domain/schemas/plan.ts';
 import type { Unit } from '../../domain/schemas/units.ts';
 import { STATE_LABELS, type State } from '../../domain/workflow.ts';
-import { classifyPath, RECORDS_DIR } from '../../format/layout.ts';
+import { classifyPath, peoplePath, RECORDS_DIR, unitsPath } from '../../format/layout.ts';
 import { loadLedger } from '../../format/load-ledger.ts';
+import { cacheDir } from '../../io/cache/store.ts';
+import { FileParseMemo } from '../../io/cache/parse-memo.ts';
 import { BlobReader } from '../../io/git/cat-file.ts';
 import { listTree, resolveCommit } from '../../io/git/repo.ts';
 import type { SiteEnv } from './env.ts';
 import { readHistory, type CommitInfo, type HistoryContext, type ItemEvent } from './read-history.ts';
+import { pageKeys, type PageKeys } from './page-keys.ts';
 import { filterLedger, isPartial } from '../../format/visibility.ts';
 import { figureInput, ledgerFigures } from '../../domain/ledger-figures.ts';
 import { allTime, type PeriodFigures, type RankedUnit } from '../../domain/period-figures.ts';
@@ -148,6 +151,10 @@ export interface Site {
   takenIds: string[];
   /** An item's report file names (numbering only). */
   reportNames: (itemId: string) => string[];
+  /** The blob id of a file of the HEAD tree (what an attachment's page key rests on). */
+  blobOf: (path: string) => string | undefined;
+  /** The pages' cache keys (page-keys.ts), worked out when first asked for. */
+  keys: PageKeys;
   stats: Record<string, number>;
 }
 
@@ -188,7 +195,11 @@ export async function loadSite(env: SiteEnv): Promise<Site> {
     historyContext(emptyContext);
     throw e;
   }
-  const loaded = loadLedger(files.map((f) => ({ path: f.path, text: f.text })));
+  // files parsed in an earlier build (same path, same blob) are taken from the ledger's cache
+  const memo = new FileParseMemo(cacheDir(env.repoDir));
+  const loaded = loadLedger(files.map((f) => ({ path: f.path, text: f.text, blob: f.blob })), undefined, memo);
+  memo.save();
+  stats.parsed = memo.misses;
   const full = loaded.ledger;
   stats.headMs = performance.now() - t0;
 
@@ -217,7 +228,7 @@ export async function loadSite(env: SiteEnv): Promise<Site> {
     const b = blobOf.get(r.file);
     if (b) known.set(b, { item: r.value, body: r.body });
   }
-  historyContext({ names, known, reportUnits: new Map(full.reports.map((r) => [r.file, r.value.unit])) });
+  historyContext({ names, known, reportUnits: new Map(full.reports.map((r) => [r.file, r.value.unit])), namesKey: `${blobOf.get(peoplePath()) ?? ''}:${blobOf.get(unitsPath()) ?? ''}` });
   const checkP: Promise<CheckResult> = rawCheck
     ? rawCheck.then(
         (r) => {
@@ -364,7 +375,8 @@ export async function loadSite(env: SiteEnv): Promise<Site> {
   const bulletins = [...ledger.bulletins].sort((a, b) => b.value.year - a.value.year || b.value.number - a.value.number);
   stats.totalMs = performance.now() - t0;
 
-  return {
+  let keys: PageKeys | undefined;
+  const site: Site = {
     env,
     config,
     build,
@@ -414,8 +426,13 @@ export async function loadSite(env: SiteEnv): Promise<Site> {
     templates,
     takenIds,
     reportNames: (id) => reportNames.get(id) ?? [],
+    blobOf: (path) => blobOf.get(path),
+    get keys() {
+      return (keys ??= pageKeys(site));
+    },
     stats,
   };
+  return site;
 }
 
 /** One-line summary of an item's latest progress for listings. */

@@ -26,7 +26,10 @@ export async function ledgerXlsx(site: Site): Promise<Uint8Array<ArrayBuffer>> {
   });
 }
 
+/** The document a bulletin's or notice's .docx is written from (the .docx is a pure function of it). */
+export const documentModel = (site: Site, id: string) => documentOf(site.ledger, id).doc;
+
 export async function documentDocx(site: Site, id: string): Promise<Uint8Array<ArrayBuffer>> {
-  const b = await officialDocx(documentOf(site.ledger, id).doc);
+  const b = await officialDocx(documentModel(site, id));
   return new Uint8Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer);
 }
