@@ -107,6 +107,8 @@ export interface Site {
   meetingById: Map<string, Located<Meeting>>;
   /** 督查汇报 documents, newest first. */
   summaries: Located<SummaryDoc>[];
+  /** An item's 督查汇报 documents, newest first (as in `summaries`). */
+  summariesOf: (itemId: string) => Located<SummaryDoc>[];
   summaryById: Map<string, Located<SummaryDoc>>;
   /** Item id → its attachments this build shows (with their bytes). */
   attachments: Map<string, LocatedAttachment[]>;
@@ -375,6 +377,9 @@ export async function loadSite(env: SiteEnv): Promise<Site> {
   const bulletins = [...ledger.bulletins].sort((a, b) => b.value.year - a.value.year || b.value.number - a.value.number);
   stats.totalMs = performance.now() - t0;
 
+  const summaries = [...ledger.summaries].sort((a, b) => b.value.drafted.date.localeCompare(a.value.drafted.date) || b.value.id.localeCompare(a.value.id));
+  const summariesByItem = new Map<string, Located<SummaryDoc>[]>();
+  for (const d of summaries) (summariesByItem.get(d.value.item) ?? summariesByItem.set(d.value.item, []).get(d.value.item)!).push(d);
   let keys: PageKeys | undefined;
   const site: Site = {
     env,
@@ -392,7 +397,8 @@ export async function loadSite(env: SiteEnv): Promise<Site> {
     plans: sortDocs(ledger.plans),
     meetings: sortDocs(ledger.meetings),
     meetingById: new Map(ledger.meetings.map((m) => [m.value.id, m])),
-    summaries: [...ledger.summaries].sort((a, b) => b.value.drafted.date.localeCompare(a.value.drafted.date) || b.value.id.localeCompare(a.value.id)),
+    summaries,
+    summariesOf: (id) => summariesByItem.get(id) ?? [],
     summaryById: new Map(ledger.summaries.map((m) => [m.value.id, m])),
     attachments,
     noticeById: new Map(ledger.notices.map((n) => [n.value.id, n])),

@@ -6,8 +6,10 @@
  * A key is a digest of everything the page shows: the build-wide part
  * (config, people, units, the build and its audience, today, the site URL,
  * the templates, the code) and the page's own data — the item with its
- * reports, figures, timeline rows and attachments; the documents it names;
- * for a list, every listed item's digest. Deliberately wide: a page is
+ * reports, timeline rows and attachments; the documents it names; for a
+ * list, every listed item's digest. A record file enters by its path and
+ * blob id: what is parsed from it (and worked out from that and today,
+ * like an item's figures) is a function of those and the code. Deliberately wide: a page is
  * rendered again when anything it could show changed, never kept when it
  * did. What differs on every build (the build time, the ledger commit in
  * the footer) is not in any key: those pages get it written in afterwards
@@ -42,8 +44,8 @@ export interface PageKeys {
   plan(id: string): string;
   bulletin(id: string): string;
   meeting(id: string): string;
-  /** A notice's or bulletin's .docx: the document it is written from. */
-  docx(doc: unknown): string;
+  /** A notice's or bulletin's .docx (written from the document, its items and the registries). */
+  docx(id: string): string;
   figures(f: PeriodFigures, extra?: unknown): string;
   audit(rows: AuditRow[]): string;
   unit(id: string): string;
@@ -72,17 +74,30 @@ export function pageKeys(site: Site): PageKeys {
     site.years,
   );
   const items = new Map<string, string>();
+  const file = (path: string) => `${path}@${site.blobOf(path) ?? 'none'}`;
   /** Everything about an item any page shows. */
   const itemDigest = (v: ItemView | undefined): string => {
     if (!v) return 'none';
     let d = items.get(v.item.id);
     if (!d) {
-      d = digest(v, site.timeline(v.item.id), (site.attachments.get(v.item.id) ?? []).map((a) => [a.file, a.value]), site.reportNames(v.item.id));
+      d = digest(
+        file(v.file),
+        v.reports.map((r) => file(r.file)),
+        (site.attachments.get(v.item.id) ?? []).map((a) => file(a.file)),
+        site.timeline(v.item.id),
+        site.reportNames(v.item.id),
+      );
       items.set(v.item.id, d);
     }
     return d;
   };
-  const doc = (x: Located<unknown> | undefined) => (x ? [x.file, x.value, x.body, site.landedWith(x.file) ?? null] : null);
+  // reports that do not load, by item (invalidReports for every item would read every load issue for each)
+  const invalid = new Map<string, ReturnType<typeof invalidReports>>();
+  for (const i of site.loadIssues) {
+    const m = /^records\/items\/[^/]+\/([^/]+)\/reports\//.exec(i.file);
+    if (m && !invalid.has(m[1]!)) invalid.set(m[1]!, invalidReports(site, m[1]!));
+  }
+  const doc = (x: Located<unknown> | undefined) => (x ? [file(x.file), site.landedWith(x.file) ?? null] : null);
   const itemsOf = (ids: readonly string[]) => ids.map((id) => itemDigest(site.byId.get(id)));
   return {
     item(id) {
@@ -93,9 +108,9 @@ export function pageKeys(site: Site): PageKeys {
         doc(it.planned ? site.planById.get(it.planned.plan) : undefined),
         doc(it.bulletined ? site.bulletinById.get(it.bulletined.bulletin) : undefined),
         doc(it.source.meeting ? site.meetingById.get(it.source.meeting) : undefined),
-        site.summaries.filter((d) => d.value.item === id || d.value.id === it.summary?.document).map(doc),
+        [...site.summariesOf(id), ...(it.summary ? [site.summaryById.get(it.summary.document)] : [])].map(doc),
         it.merge ? site.byId.has(it.merge.into) : null,
-        invalidReports(site, id),
+        invalid.get(id) ?? null,
       ]);
     },
     summary(id) {
@@ -119,7 +134,11 @@ export function pageKeys(site: Site): PageKeys {
       const listed = x.value.items.map((i) => site.byId.get(i)?.item.assigned?.notice);
       return digest(global, 'meeting', doc(x), itemsOf(x.value.items), listed.map((n) => (n ? doc(site.noticeById.get(n)) : null)));
     },
-    docx: (d) => digest(global, 'docx', d),
+    docx(id) {
+      const x = site.noticeById.get(id) ?? site.bulletinById.get(id);
+      const named = (x?.value as { items?: string[] } | undefined)?.items ?? [];
+      return digest(global, 'docx', x ? file(x.file) : id, named.map((i) => { const v = site.byId.get(i); return v ? file(v.file) : 'none'; }));
+    },
     figures: (f, extra) => digest(global, 'figures', f.period, f.asOf, f.all, f.byUnit, f.byLeader, f.ranking, f.adjustments, extra ?? null),
     audit: (rows) => digest(global, 'audit', rows),
     unit(id) {

@@ -8,7 +8,8 @@ import type { Site } from '../data/load-site.ts';
 const SITE = Symbol.for('supervision-ledger.site');
 const LISTENERS = Symbol.for('supervision-ledger.site-listeners');
 const RENDERED = Symbol.for('supervision-ledger.rendered');
-type G = { [SITE]?: Promise<Site>; [LISTENERS]?: ((s: Site) => void)[]; [RENDERED]?: Set<string> };
+const BUILDING = Symbol.for('supervision-ledger.building');
+type G = { [SITE]?: Promise<Site>; [LISTENERS]?: ((s: Site) => void)[]; [RENDERED]?: Set<string>; [BUILDING]?: boolean };
 const g = globalThis as G;
 
 /** The site data of this build, loaded once. */
@@ -35,7 +36,11 @@ export function resetSite(): void {
   delete g[SITE];
   g[LISTENERS] = [];
   g[RENDERED] = new Set();
+  g[BUILDING] = true;
 }
+
+/** A static build is running (`astro build`: the integration's build:done runs after the pages), not the dev server. */
+export const building = (): boolean => g[BUILDING] === true;
 
 /** A page rendered in this build (its path), as opposed to one Astro copied from its cache. */
 export function pageRendered(pathname: string): void {

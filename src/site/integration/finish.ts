@@ -1,6 +1,8 @@
 /**
  * Astro integration: what a build does besides rendering pages.
  *
+ * - The 台账 workbook (outputs/xlsx-build.ts) is written on a worker thread
+ *   from the moment the site data is loaded; its page awaits it.
  * - Search: as soon as the pages have loaded the site data, a worker thread
  *   builds the Pagefind index (one record per item with its reports,
  *   bulletin, notice and plan, split into Chinese words) in a temporary
@@ -14,11 +16,12 @@
  */
 import type { AstroIntegration } from 'astro';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rm, rmSync, writeFileSync, cpSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rm, rmSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import { loadedSite, onSiteLoaded, renderedPages, resetSite } from './build-hooks.ts';
 import { STAMP_CLOSE, STAMP_OPEN, stampHtml } from '../view/stamp.ts';
 import { AUDIT_MARKER, HOME_MARKER, checkHomeHtml, checkHtml } from '../audit/check-html.ts';
@@ -26,6 +29,8 @@ import { damagePages } from '../audit/damage-html.ts';
 import { searchRecords } from '../search/search-index.ts';
 import { buildSearchIndexBeside, type IndexDone } from '../search/search-build.ts';
 import { href } from '../view/links.ts';
+import { cacheDir } from '../../io/cache/store.ts';
+import { LEDGER_XLSX_FILE, ledgerXlsxBeside, startLedgerXlsx } from '../outputs/documents.ts';
 
 function inject(file: string, marker: string, html: string) {
   injectMany(file, [[marker, html]]);
@@ -43,8 +48,9 @@ export function ledgerSite(): AstroIntegration {
   let indexing: Promise<IndexDone> | undefined;
   let indexDir = '';
   const startIndex = (site: Parameters<typeof searchRecords>[0]) => {
+    startLedgerXlsx(site);
     indexDir = mkdtempSync(join(tmpdir(), 'ledger-pagefind-'));
-    indexing = buildSearchIndexBeside({ records: searchRecords(site), outputPath: indexDir });
+    indexing = buildSearchIndexBeside({ records: searchRecords(site), outputPath: indexDir, cacheDir: cacheDir(site.env.repoDir) });
     indexing.catch(() => {}); // reported when awaited
   };
   let outDir: string | undefined;
@@ -65,15 +71,25 @@ export function ledgerSite(): AstroIntegration {
         const site = await pending;
         const out = fileURLToPath(dir);
         const ts = performance.now();
-        const restamped = restampCopies(out, stampHtml(site), renderedPages());
-        if (restamped) logger.info(`stamp: ${restamped} pages copied from the cache stamped with this build in ${Math.round(performance.now() - ts)} ms`);
+        // on a worker thread while this one waits for the check, the workbook and the search index
+        const restamping = restampCopies(out, stampHtml(site), renderedPages()).then((n) => {
+          if (n) logger.info(`stamp: ${n} pages copied from the cache stamped with this build in ${Math.round(performance.now() - ts)} ms (on a worker thread)`);
+        });
         const t0 = performance.now();
         const check = await site.check;
+        await restamping; // the marks below go into pages it may be rewriting
         inject(join(out, 'audit/index.html'), AUDIT_MARKER, checkHtml(site, check));
         inject(join(out, 'index.html'), HOME_MARKER, checkHomeHtml(check, href('audit')));
         // what the check flagged, also on the item's own page and its units' pages
         for (const d of damagePages(site, check)) injectMany(join(out, d.page), d.inserts);
         logger.info(`full-history check: ${check.commits} commits, ${check.errors} errors, ${check.warnings} warnings (${Math.round(check.ms)} ms in a worker; waited ${Math.round(performance.now() - t0)} ms after the pages)`);
+        const xlsx = ledgerXlsxBeside(site);
+        if (xlsx) {
+          const tx = performance.now();
+          mkdirSync(join(out, dirname(LEDGER_XLSX_FILE)), { recursive: true });
+          writeFileSync(join(out, LEDGER_XLSX_FILE), await xlsx);
+          logger.info(`${LEDGER_XLSX_FILE}: written beside the pages; waited ${Math.round(performance.now() - tx)} ms after them`);
+        }
         const t1 = performance.now();
         if (!indexing) startIndex(site);
         const { records, ms } = await indexing!;
@@ -93,28 +109,46 @@ export function ledgerSite(): AstroIntegration {
 
 /**
  * Every HTML page under `out` that was not rendered in this build gets
- * `stamp` (view/stamp.ts `restamp`, on bytes: no decoding of the page);
- * returns how many changed.
+ * `stamp` (view/stamp.ts: the part between its markers, replaced on bytes,
+ * no decoding of the page), on a worker thread; resolves with how many
+ * changed. The worker is plain JavaScript from this string (like
+ * io/read-tree.ts's walker): it needs only fs.
  */
-function restampCopies(out: string, stamp: string, rendered: Set<string>): number {
-  const open = Buffer.from(STAMP_OPEN);
-  const close = Buffer.from(STAMP_CLOSE);
-  const now = Buffer.from(stamp);
-  let n = 0;
-  for (const e of readdirSync(out, { withFileTypes: true, recursive: true })) {
-    if (!e.isFile() || !e.name.endsWith('.html')) continue;
-    const file = join(e.parentPath, e.name);
-    const page = `/${file.slice(out.length).replace(/^\/+/, '').replace(/(?:^|\/)index\.html$/, '').replace(/\.html$/, '')}`.replace(/\/?$/, '/');
-    if (rendered.has(page)) continue;
-    const html = readFileSync(file);
-    const a = html.indexOf(open);
-    const b = a < 0 ? -1 : html.indexOf(close, a);
-    if (b < 0 || html.subarray(a, b + close.length).equals(now)) continue;
-    writeFileSync(file, Buffer.concat([html.subarray(0, a), now, html.subarray(b + close.length)]));
-    n++;
-  }
-  return n;
+function restampCopies(out: string, stamp: string, rendered: Set<string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(RESTAMP, { eval: true, workerData: { out, stamp, rendered: [...rendered], open: STAMP_OPEN, close: STAMP_CLOSE } });
+    worker.once('message', (n: number) => {
+      resolve(n);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  });
 }
+
+const RESTAMP = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { readdirSync, readFileSync, writeFileSync } = require('node:fs');
+const { join } = require('node:path');
+const { out, stamp, open, close } = workerData;
+const rendered = new Set(workerData.rendered);
+const o = Buffer.from(open);
+const c = Buffer.from(close);
+const now = Buffer.from(stamp);
+let n = 0;
+for (const e of readdirSync(out, { withFileTypes: true, recursive: true })) {
+  if (!e.isFile() || !e.name.endsWith('.html')) continue;
+  const file = join(e.parentPath, e.name);
+  const page = ('/' + file.slice(out.length).replace(/^\\/+/, '').replace(/(?:^|\\/)index\\.html$/, '').replace(/\\.html$/, '')).replace(/\\/?$/, '/');
+  if (rendered.has(page)) continue;
+  const html = readFileSync(file);
+  const a = html.indexOf(o);
+  const b = a < 0 ? -1 : html.indexOf(c, a);
+  if (b < 0 || html.subarray(a, b + c.length).equals(now)) continue;
+  writeFileSync(file, Buffer.concat([html.subarray(0, a), now, html.subarray(b + c.length)]));
+  n++;
+}
+parentPort.postMessage(n);
+`;
 
 /**
  * Astro empties the output folder before a build, file by file (~0.4 ms a
