@@ -27,6 +27,8 @@ export function checkTree(repoDir: string, opts: { today?: string } = {}): TreeC
 export interface TreeVerdict {
   issues: Issue[];
   files: number;
+  /** Files whose bytes were read (the others were known unchanged). */
+  read: number;
 }
 
 /** The working tree's last verdict (tree-check.json in the ledger's cache). */
@@ -88,11 +90,11 @@ export async function checkTreeStreaming(repoDir: string, opts: { today?: string
   if (dir && (fresh > 0 || !knownFiles)) writeCache(dir, FILES_CACHE, { writtenAt: Date.now(), files: seen } satisfies FilesCache);
   for (const i of read.issues) h.update(`${i.file}\0${i.message}\0`);
   const digest = h.digest('hex');
-  if (prior?.digest === digest) return { issues: prior.issues, files: read.files };
+  if (prior?.digest === digest) return { issues: prior.issues, files: read.files, read: fresh };
   for (const f of held) loader.add(f);
   const { ledger, issues } = loader.finish();
   memo.save();
   const all = sortIssues([...read.issues, ...issues, ...checkLedger(ledger, opts)]);
   writeCache(dir, TREE_CACHE, { digest, issues: all } satisfies TreeCache);
-  return { issues: all, files: read.files };
+  return { issues: all, files: read.files, read: fresh };
 }
