@@ -6,9 +6,9 @@
  * lands authored as the person who pressed the button and committed by the
  * automation account; an unmapped user is refused; proposals go to a branch
  * with a pull request (a local API server records it) or GitLab push
- * options.
+ * options. The forms' lists of steps are the table's (`npm run forge:files`).
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -16,7 +16,9 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PEOPLE, TestRepo, yamlText } from '../src/checker/test-repo.ts';
+import { FORGE_FILES, updateForgeFile } from '../src/cli/forge-files.ts';
 import { stepCatalogue } from '../src/domain/actions/catalogue.ts';
+import { WORKFLOWS } from '../src/domain/workflow.ts';
 import { checkRange } from '../src/checker/check-range.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -179,7 +181,26 @@ describe('the forge workflow files', () => {
     }
     const gl = parse(readFileSync(join(ROOT, '.gitlab/ledger-step.yml'), 'utf8'));
     expect(gl.variables.LEDGER_ACTION.description).toContain(actions.join(', '));
+    expect(gl.variables.LEDGER_ACTION.options).toEqual(['', ...actions]);
     expect(readFileSync(join(ROOT, '.gitlab-ci.yml'), 'utf8')).toContain('- local: .gitlab/ledger-step.yml');
+  });
+
+  it('are up to date with the table (npm run forge:files writes them), and a step the table gains makes them stale', () => {
+    for (const file of FORGE_FILES) {
+      const text = readFileSync(join(ROOT, file), 'utf8');
+      expect(updateForgeFile(file, text), `${file} is out of date with the workflow table: run npm run forge:files`).toBe(text);
+    }
+    WORKFLOWS.meeting.edges.push({ action: 'reopen', label: '重新交办', from: 'bulletined', to: 'in_progress', committer: ['office'], appends: 'returns' });
+    try {
+      const file = FORGE_FILES[0];
+      const next = updateForgeFile(file, readFileSync(join(ROOT, file), 'utf8'));
+      expect(parse(next).on.workflow_dispatch.inputs.action.options).toContain('reopen');
+      expect(next).toContain('#   reopen                重新交办');
+    } finally {
+      WORKFLOWS.meeting.edges.pop();
+    }
+    const check = spawnSync(process.execPath, [join(ROOT, 'scripts/forge-files.ts'), '--check'], { cwd: ROOT, encoding: 'utf8' });
+    expect(check.status, check.stderr).toBe(0);
   });
 
   it('GitHub: the step lands on main, authored by the person who pressed the button, committed by the automation account, through the hook', async () => {

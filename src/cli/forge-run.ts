@@ -16,7 +16,7 @@
 import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { stepCatalogue } from '../domain/actions/catalogue.ts';
-import { DOCUMENTS } from '../domain/actions/documents.ts';
+import { BATCH_DOCUMENTS, DOCUMENTS } from '../domain/actions/documents.ts';
 import { FieldsError, fieldArgs, forgeActor, forgeBranch, parseFields, parseIds, personOfForgeUser, proposalBranch, type ForgeKind } from '../domain/forge.ts';
 import { gitRun } from '../io/write/git-run.ts';
 import { openPullRequest, pushHead, startFromRemote } from '../io/write/push.ts';
@@ -67,7 +67,7 @@ export async function runForgeStep(env: Record<string, string | undefined>, io: 
     const automation = opened.ledger.config?.value.git.automation;
     const committer = automation?.emails[0] ? { GIT_COMMITTER_NAME: automation.name ?? automation.forge_users[0] ?? 'ledger', GIT_COMMITTER_EMAIL: automation.emails[0] } : {};
     Object.assign(process.env, committer);
-    const inputs = [...step.inputs, ...DOCUMENTS.flatMap((d) => d.inputs)];
+    const inputs = [...step.inputs, ...DOCUMENTS.flatMap((d) => d.inputs), ...BATCH_DOCUMENTS.flatMap((d) => d.inputs)];
     const argv = [action, ...ids, '--as', person.id, ...fieldArgs(fields, inputs), '--dir', dir, ...(dryRun ? ['--dry-run'] : []), ...(env.LEDGER_TODAY ? ['--today', env.LEDGER_TODAY] : [])];
     io.out(`${person.name}（${login}）：ledger ${argv.slice(0, -2).join(' ')}\n`);
     const code = await runMain(argv, io);

@@ -14,11 +14,12 @@ import { chineseHelp } from './help.ts';
 import { M, usageText } from './messages.ts';
 import { registerSteps } from './steps.ts';
 import './bulletin-mode.ts'; // before the step commands are built: bulletin --period drafts
+import './remind.ts'; // likewise: remind without ids lists what to chase (--record takes the step on each)
 import { registerStepCommands } from './step-commands.ts';
 import { registerBulletinDraft } from './bulletin-draft.ts';
 import { registerExport } from './export.ts';
 import { registerStats } from './stats.ts';
-import { registerRemind } from './remind.ts';
+import { registerAttach } from './attach.ts';
 
 export interface Io {
   out: (s: string) => void;
@@ -30,11 +31,10 @@ const processIo: Io = { out: (s) => process.stdout.write(s), err: (s) => process
 /** Each command group adds its subcommands to the program. */
 export type Register = (program: Command, io: Io) => void;
 
-// Hand-written commands first: a step command is not registered under a name one of them owns
-// (`remind`: the 催办 list, whose --record takes the table's `remind` amendment). The bulletin
-// draft comes after the step commands, which own `bulletin` (`bulletin --period` hands over to
-// the draft through the mode in bulletin-mode.ts).
-const GROUPS: Register[] = [registerSteps, registerStats, registerRemind, registerExport, registerStepCommands, registerBulletinDraft];
+// Hand-written commands first: a step command is not registered under a name one of them owns.
+// The step commands own `bulletin` and `remind`; `bulletin --period` (the draft) and `remind`
+// without ids (the 催办 list) hand over through the modes in bulletin-mode.ts and remind.ts.
+const GROUPS: Register[] = [registerSteps, registerStats, registerExport, registerStepCommands, registerAttach, registerBulletinDraft];
 
 export function buildProgram(io: Io = processIo): Command {
   const program = new Command('ledger');

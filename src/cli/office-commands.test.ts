@@ -119,28 +119,44 @@ describe('ledger remind', () => {
     expect(j.byLeader.length).toBeGreaterThan(0);
   });
 
-  it('--record appends a 催办 entry per item that passes the history check when the office commits it', async () => {
+  it('--record takes the 催办 step on every listed item: one commit by the office, judged by the range check', async () => {
     const dir = ledgerCopy();
     gitCommit(dir, '2026-11-23', '台账', true);
-    const r = await run('remind', '--record', '--as', 'sun-li', '--method', 'phone', '--dir', dir, '--today', TODAY);
-    expect(r.code, r.err).toBe(0);
-    expect(r.out).toMatch(/已在 \d+ 个事项追加催办记录/);
+    const when = `${TODAY}T15:00:00+08:00`;
+    Object.assign(process.env, { GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when });
+    try {
+      const r = await run('remind', '--record', '--as', 'sun-li', '--method', 'phone', '--dir', dir, '--today', TODAY);
+      expect(r.code, r.err).toBe(0);
+      expect(r.out).toMatch(/已办理并提交 [0-9a-f]{7}：DB-.* 催办/);
+    } finally {
+      delete process.env.GIT_AUTHOR_DATE;
+      delete process.env.GIT_COMMITTER_DATE;
+    }
+    const git = (...a: string[]) => execFileSync('git', a, { cwd: dir, encoding: 'utf8' });
+    expect(git('status', '--porcelain')).toBe('');
+    expect(git('log', '-1', '--format=%an')).toBe('孙丽\n');
     const { ledger, issues } = checkTree(dir, { today: TODAY });
     expect(issues).toEqual([]);
     const chased = ledger.items.filter((x) => x.value.reminders.length > 0);
     expect(chased.length).toBeGreaterThan(0);
-    expect(chased[0]!.value.reminders[0]).toMatchObject({ date: TODAY, method: 'phone', by: 'sun-li' });
-    gitCommit(dir, TODAY, '催办');
+    expect(chased[0]!.value.reminders.at(-1)).toMatchObject({ date: TODAY, method: 'phone', by: 'sun-li' });
+    // the commit names every item it chased
+    const body = git('log', '-1', '--format=%B');
+    for (const c of chased) if (c.value.reminders.at(-1)!.date === TODAY) expect(body).toContain(c.value.id);
     const range = await checkRange(dir, { range: 'HEAD~1..HEAD' });
     expect(range.issues.filter((i) => i.severity === 'error')).toEqual([]);
   });
 
   it('--record refuses a person outside the office and leaves every file as it was', async () => {
     const dir = ledgerCopy();
+    gitCommit(dir, '2026-11-23', '台账', true);
     const before = readFileSync(join(dir, 'records/items/2026/DB-2026-0031/item.md'));
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir, encoding: 'utf8' });
     const r = await run('remind', '--record', '--as', 'zhao-qiang', '--dir', dir, '--today', '2026-04-28');
     expect(r.code).toBe(1);
+    expect(r.err).toContain('【wrong-committer】');
     expect(readFileSync(join(dir, 'records/items/2026/DB-2026-0031/item.md')).equals(before)).toBe(true);
+    expect(execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir, encoding: 'utf8' })).toBe(head);
   });
 
   it('--print writes a 催办单 LibreOffice can open', async () => {

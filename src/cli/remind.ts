@@ -3,24 +3,26 @@
  * due soon, overdue, reports missed per the item's cadence — grouped by
  * unit and by leader, as text ready to send, as JSON, or as a printable
  * 催办单 (.docx); `--record` appends a 催办 entry (date, method, to whom, by
- * whom) to each listed item: the `remind` amendment of the workflow table.
- * Escalation steps from config are suggested, never applied.
+ * whom) to each listed item: the `remind` amendment of the workflow table,
+ * taken through the step path (one commit). A mode of the `remind` step
+ * command (`step-modes.ts`), used when no item id is given. Escalation
+ * steps from config are suggested, never applied.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { stepCatalogue } from '../domain/actions/catalogue.ts';
+import { AMENDMENTS } from '../domain/workflow.ts';
 import { chaseEntry, chaseLine, ESCALATION_LABELS, reminderList, reminderMessages, type ReminderList } from '../domain/documents/reminders.ts';
 import { chineseDate, type OfficialDocument } from '../domain/documents/official-document.ts';
 import { REMINDER_METHODS } from '../domain/schemas/item.ts';
-import { item as itemSchema } from '../domain/schemas/item.ts';
-import { appendListEntry } from '../format/append-entry.ts';
-import { itemPath } from '../format/layout.ts';
-import { parseFrontmatterText } from '../format/parse-record.ts';
-import { validateParsed } from '../format/validate.ts';
 import { officialDocx } from '../io/docx/official-docx.ts';
 import { Refusal, UsageError } from './errors.ts';
-import type { Register } from './main.ts';
+import type { Io } from './main.ts';
 import { M } from './messages.ts';
 import { progressBar } from './progress.ts';
+import { addStepMode } from './step-modes.ts';
+import { S } from './step-messages.ts';
+import { takeStep } from './take-step.ts';
 import { readWholeLedger, todayOf } from './whole-ledger.ts';
 
 interface RemindOptions {
@@ -31,6 +33,7 @@ interface RemindOptions {
   print?: string;
   today?: string;
   dir?: string;
+  dryRun?: boolean;
 }
 
 function text(list: ReminderList, office: string): string {
@@ -68,53 +71,54 @@ function sheet(list: ReminderList, office: string): OfficialDocument {
   };
 }
 
-export const registerRemind: Register = (program, io) => {
-  program
-    .command('remind')
-    .description('列出即将到期、已超期和未按要求报送的事项（催办），按单位和领导分组；可打印催办单，可把催办记入台账')
-    .option('--json', M.json)
-    .option('--record', '在每个所列事项的 reminders 中追加一条催办记录（日期、方式、对象、催办人）')
-    .option('--method <方式>', `催办方式：${REMINDER_METHODS.join('、')}（默认 phone）`)
-    .option('--as <人员>', `${M.as}；--record 时必填，须为考核督查办人员`)
-    .option('--print <文件>', '把催办单写成 .docx（A4，可在 WPS 中打印）')
-    .option('--today <日期>', M.today)
-    .option('--dir <文件夹>', M.dir)
-    .addHelpText('after', `\n${M.examples}\n  ledger remind\n  ledger remind --print 催办单.docx\n  ledger remind --record --as wang-fang --method phone\n  ledger remind --json\n`)
-    .action(async (opts: RemindOptions) => {
-      const today = todayOf(opts.today);
-      const method = (opts.method ?? 'phone') as (typeof REMINDER_METHODS)[number];
-      if (!REMINDER_METHODS.includes(method)) throw new UsageError(`催办方式 “${opts.method}” 不对：只能是 ${REMINDER_METHODS.join('、')}`);
-      const { dir, ledger } = await readWholeLedger(opts.dir ?? '.', progressBar(opts.json));
-      const office = ledger.config?.value.office ?? '考核督查办';
-      const list = reminderList(ledger, today);
-      if (opts.record) {
-        if (!opts.as) throw new UsageError('记录催办须用 --as 指明催办人（考核督查办人员），例如 --as wang-fang');
-        const p = ledger.people.find((x) => x.value.id === opts.as)?.value;
-        if (!p) throw new UsageError(M.unknownPerson(opts.as));
-        if (!p.roles.includes('office')) throw new Refusal(`催办由考核督查办记录，${p.name}不是考核督查办人员`);
-        // every file is edited and validated in memory first: a refusal leaves the repository as it was
-        const edits: { file: string; text: string }[] = [];
-        for (const c of list.chases) {
-          const file = itemPath(c.id);
-          const before = readFileSync(join(dir, file), 'utf8');
-          let after: string;
-          try {
-            after = appendListEntry(before, 'reminders', chaseEntry(c, today, p.id, method));
-          } catch {
-            throw new Refusal(`${file} 的 reminders 写成了一行，无法追加；请改为每条一行（- { … }）后重试。未改动任何文件`);
-          }
-          const v = validateParsed(itemSchema, parseFrontmatterText(after, file), file);
-          if (!v.ok) throw new Refusal(`追加催办记录后 ${file} 不合规，未改动任何文件`, v.issues);
-          edits.push({ file, text: after });
-        }
-        for (const e of edits) writeFileSync(join(dir, e.file), e.text);
-        if (!opts.json) io.out(`已在 ${edits.length} 个事项追加催办记录（${today}，${p.name}）。请检查后提交，例如：git commit -am "催办 ${today}"\n`);
-      }
-      if (opts.print) {
-        writeFileSync(resolve(opts.print), await officialDocx(sheet(list, office)));
-        if (!opts.json) io.out(`已写出催办单 ${opts.print}（${list.byUnit.length} 个单位，${list.chases.length} 项）\n`);
-      }
-      if (opts.json) io.out(`${JSON.stringify({ ...list, messages: reminderMessages(list, office) }, null, 2)}\n`);
-      else if (!opts.record && !opts.print) io.out(text(list, office));
-    });
-};
+const REMIND_HELP = `\n  ledger remind\n  ledger remind --print 催办单.docx\n  ledger remind --record --as wang-fang --method phone     （为所列每个事项追加一条催办记录，一次提交）\n  ledger remind --json\n`;
+
+/**
+ * The list mode of the `remind` step: without item ids, `ledger remind`
+ * lists what to chase; `--record` takes the table's `remind` amendment on
+ * every listed item through the same step path as any step — one commit
+ * naming the items, authored as `--as`, judged by the range check before
+ * it lands. With ids it is the plain amendment (`ledger remind DB-… --to …`).
+ */
+export async function runRemind(opts: RemindOptions, io: Io): Promise<void> {
+  const today = todayOf(opts.today);
+  const method = (opts.method ?? 'phone') as (typeof REMINDER_METHODS)[number];
+  if (!REMINDER_METHODS.includes(method)) throw new UsageError(`催办方式 “${opts.method}” 不对：只能是 ${REMINDER_METHODS.join('、')}`);
+  if (opts.record && !opts.as) throw new UsageError('记录催办须用 --as 指明催办人（考核督查办人员），例如 --as wang-fang');
+  const { ledger } = await readWholeLedger(opts.dir ?? '.', progressBar(opts.json || opts.record));
+  const office = ledger.config?.value.office ?? '考核督查办';
+  const list = reminderList(ledger, today);
+  if (opts.record) {
+    if (!list.chases.length) throw new Refusal(`截至 ${today} 没有需要催办的事项，没有提交`);
+    const step = stepCatalogue().find((x) => x.action === AMENDMENTS.remind.action)!;
+    const perItem = new Map(list.chases.map((c) => {
+      const e = chaseEntry(c, today, opts.as!, method);
+      return [c.id, { to: e.to, note: e.note }] as const;
+    }));
+    const r = await takeStep({ step, ids: list.chases.map((c) => c.id), as: opts.as!, raw: { method, date: today }, perItem, dir: opts.dir ?? '.', dryRun: opts.dryRun === true, today });
+    if (!r.landed) {
+      io.out(r.diff ?? '');
+      io.out(`${S.dryRunDone}\n`);
+    } else if (!opts.json) io.out(`${S.landed(r.commit.slice(0, 7), r.change.message.split('\n')[0]!)}\n`);
+  }
+  if (opts.print) {
+    writeFileSync(resolve(opts.print), await officialDocx(sheet(list, office)));
+    if (!opts.json) io.out(`已写出催办单 ${opts.print}（${list.byUnit.length} 个单位，${list.chases.length} 项）\n`);
+  }
+  if (opts.json) io.out(`${JSON.stringify({ ...list, messages: reminderMessages(list, office) }, null, 2)}\n`);
+  else if (!opts.record && !opts.print) io.out(text(list, office));
+}
+
+addStepMode({
+  action: AMENDMENTS.remind.action,
+  // --as, --method, --dry-run, --today and --dir are the step command's own, shared
+  options: [
+    ['--json', M.json],
+    ['--record', '在每个所列事项的 reminders 中追加一条催办记录（日期、方式、对象、催办人），一次提交'],
+    ['--print <文件>', '把催办单写成 .docx（A4，可在 WPS 中打印）'],
+  ],
+  applies: (_opts, ids) => ids.length === 0,
+  summary: '不写编号时列出需催办的事项，--record 全部记入台账',
+  run: (opts, io) => runRemind(opts as RemindOptions, io),
+  help: `\n不写编号时列出即将到期、已超期和未按要求报送的事项（按单位和领导分组），可打印催办单、可把催办记入台账：${REMIND_HELP}`,
+});

@@ -9,7 +9,7 @@ import { Option, type Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { stepCatalogue, type StepDef } from '../domain/actions/catalogue.ts';
-import { DOCUMENTS } from '../domain/actions/documents.ts';
+import { BATCH_DOCUMENTS, DOCUMENTS } from '../domain/actions/documents.ts';
 import type { StepInput } from '../domain/actions/inputs.ts';
 import { beijingDate } from '../domain/dates.ts';
 import { isCalendarDate } from '../domain/schemas/common.ts';
@@ -36,7 +36,11 @@ export function todayOf(given?: string): string {
 }
 
 function describe(step: StepDef): string {
-  if (step.type === 'amendment') return S.amendmentDescription(step.label, roleText(step.amendment!.committer));
+  if (step.type === 'amendment') return S.amendmentDescription(step.label, roleText(step.amendment!.committer)) + (step.amendment!.afterEnd ? S.afterEnd : '');
+  if (step.type === 'document') {
+    const { doc, index } = step.document!;
+    return S.documentDescription(doc.label, step.label, index + 1, doc.steps.length, roleText(doc.steps[index]!.committer));
+  }
   const edges = step.kinds.flatMap((k) => WORKFLOWS[k].edges.filter((e) => e.action === step.action).map((e) => ({ k, e })));
   const targets = [...new Set(edges.map(({ e }) => STATE_LABELS[e.to]))].join('/');
   const who = [...new Set(edges.flatMap(({ e }) => e.committer))];
@@ -58,10 +62,15 @@ function addInput(cmd: Command, step: StepDef, input: StepInput, taken: Set<stri
   taken.add(input.option);
   const flags = input.type === 'boolean' ? `--${input.option}` : `--${input.option} <${input.list ? '值,值' : '值'}>`;
   cmd.addOption(new Option(flags, optionText(step, input, forKinds)));
+  // a yes/no field the schema requires: --x or --no-x, one of them given
+  if (input.type === 'boolean') cmd.addOption(new Option(`--no-${input.option}`, S.negated(input.label)));
 }
 
-/** The documents a step may issue, and their options. */
-const documentsOf = (step: StepDef) => DOCUMENTS.filter((d) => step.inputs.some((i) => i.paths.some((p) => p.join('.') === d.ref.join('.'))));
+/** The documents a step may issue, and their options (a batch's meeting record among them). */
+const documentsOf = (step: StepDef) => [
+  ...DOCUMENTS.filter((d) => step.inputs.some((i) => i.paths.some((p) => p.join('.') === d.ref.join('.')))),
+  ...BATCH_DOCUMENTS.filter((d) => d.action === step.action),
+];
 
 function readRowsFile(path: string): Row[] {
   let text: string;
@@ -78,9 +87,18 @@ function readRowsFile(path: string): Row[] {
   }
 }
 
+function readBody(path: string): string {
+  try {
+    return readFileSync(resolve(path), 'utf8').replace(/^\uFEFF/, '');
+  } catch {
+    throw new UsageError(S.readBody(path));
+  }
+}
+
 function registerStep(program: Command, io: Io, step: StepDef) {
-  const cmd = program.command(step.action).description(describe(step));
-  if (!step.creates) cmd.argument('[编号...]', S.itemArg);
+  const cmd = program.command(step.action).description(describe(step) + modesOf(step.action).map((m) => (m.summary ? `；${m.summary}` : '')).join(''));
+  if (step.type === 'document') cmd.argument('[编号...]', step.document!.index === 0 ? S.documentItemArg(step.document!.doc.label) : S.documentArg(step.document!.doc.label));
+  else if (!step.creates) cmd.argument('[编号...]', S.itemArg);
   // checked in the action, not by commander: a mode (the bulletin draft) may not need it
   cmd.option('--as <人员>', `${M.as}${S.required}`);
   const taken = new Set(['as', 'dir', 'dry-run', 'today', 'json', 'kind', 'from-file']);
@@ -88,10 +106,14 @@ function registerStep(program: Command, io: Io, step: StepDef) {
   if (step.creates) cmd.option('--from-file <文件>', S.fromFile);
   for (const input of step.inputs) addInput(cmd, step, input, taken);
   for (const doc of documentsOf(step)) for (const input of doc.inputs) addInput(cmd, step, { ...input, required: false, label: `《${doc.label}》${input.label}${input.required ? S.requiredOnCreate : ''}` }, taken, doc.createFor);
+  if (step.type === 'document') {
+    taken.add('body-file');
+    cmd.option('--body-file <文件>', S.bodyFile);
+  }
   const modes = modesOf(step.action);
   for (const m of modes) for (const [flags, text] of m.options) {
     const long = /--([a-z-]+)/.exec(flags)?.[1];
-    if (long && !taken.has(long) && !cmd.options.some((o) => o.long === `--${long}`)) {
+    if (long && !cmd.options.some((o) => o.long === `--${long}`)) {
       taken.add(long);
       cmd.option(flags, text);
     }
@@ -104,7 +126,7 @@ function registerStep(program: Command, io: Io, step: StepDef) {
     .action(async (...args: unknown[]) => {
       const opts = cmd.opts() as Record<string, unknown>;
       const ids = step.creates ? [] : ((args[0] as string[] | undefined) ?? []);
-      const mode = modes.find((m) => m.applies(opts));
+      const mode = modes.find((m) => m.applies(opts, ids));
       if (mode) return mode.run(opts, io, ids);
       if (step.creates && (args[0] as string[] | undefined)?.length) throw new UsageError(S.noItemsForCreate);
       if (typeof opts.as !== 'string') throw new UsageError(S.missing(`--as（${M.as}）`));
@@ -116,6 +138,7 @@ function registerStep(program: Command, io: Io, step: StepDef) {
         as: String(opts.as),
         raw,
         rows: typeof opts.fromFile === 'string' ? readRowsFile(opts.fromFile) : undefined,
+        body: typeof opts.bodyFile === 'string' ? readBody(opts.bodyFile) : undefined,
         kind: opts.kind as string | undefined,
         dir: (opts.dir as string | undefined) ?? '.',
         dryRun: opts.dryRun === true,
@@ -126,7 +149,7 @@ function registerStep(program: Command, io: Io, step: StepDef) {
         io.out(`${S.dryRunDone}\n`);
         return;
       }
-      io.out(`${S.landed(r.commit.slice(0, 7), r.change.message.split('\n')[0]!)}\n${r.change.files.map((f) => S.wrote(f.path)).join('\n')}\n`);
+      io.out(`${S.landed(r.commit.slice(0, 7), r.change.message.split('\n')[0]!)}\n${r.change.files.map((f) => S.wrote(f.path)).join('\n')}\n${r.lines.map((l) => `${S.wrote(l)}\n`).join('')}`);
     });
 }
 

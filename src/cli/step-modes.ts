@@ -16,11 +16,13 @@ export interface StepMode {
   action: string;
   /** commander flags and descriptions; those the step command already has are shared. */
   options: [flags: string, description: string][];
-  /** Whether the given options ask for this mode. */
-  applies: (opts: Record<string, unknown>) => boolean;
+  /** Whether the given options (and item ids) ask for this mode. */
+  applies: (opts: Record<string, unknown>, ids: string[]) => boolean;
   run: (opts: Record<string, unknown>, io: Io, args: string[]) => Promise<void>;
   /** Extra help text (examples) appended to the command's help. */
   help?: string;
+  /** What the mode does, appended to the command's one-line description (`ledger --help`). */
+  summary?: string;
 }
 
 const MODES: StepMode[] = [];

@@ -57,13 +57,23 @@ export function parseFields(text: string | undefined): Record<string, string> {
   return out;
 }
 
-/** Command-line arguments for the fields: `--key value`, a true boolean as `--key`. */
+const YES = /^(true|yes|是|1)$/i;
+const NO = /^(false|no|否|0)$/i;
+
+/**
+ * Command-line arguments for the fields: `--key value`; a yes/no field as
+ * `--key` or `--no-key`; a switch of a command's own (`record=true`) as
+ * `--key`.
+ */
 export function fieldArgs(fields: Record<string, string>, inputs: readonly StepInput[]): string[] {
   const args: string[] = [];
   for (const [k, v] of Object.entries(fields)) {
     const input = inputs.find((i) => i.option === k);
     if (input?.type === 'boolean') {
-      if (/^(true|yes|是|1)$/i.test(v)) args.push(`--${k}`);
+      if (YES.test(v)) args.push(`--${k}`);
+      else if (NO.test(v)) args.push(`--no-${k}`);
+    } else if (!input && (YES.test(v) || NO.test(v))) {
+      if (YES.test(v)) args.push(`--${k}`);
     } else args.push(`--${k}`, v);
   }
   return args;

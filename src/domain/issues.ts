@@ -481,6 +481,11 @@ export const CATALOG = {
     message: (p) => `${p.label}（${p.field}）追加了记录，但本次提交没有办理“${p.action}”`,
     hint: (p) => `${p.label}只能随“${p.action}”一起追加；此时可以：${p.next}`,
   },
+  'amendment-not-open': {
+    title: '此时不能办理该环节',
+    message: (p) => `“${p.action}”只能在${p.when}办理，本次提交时事项（${p.state}）不满足`,
+    hint: (p) => `请等条件具备后再办理；此时可以：${p.next}`,
+  },
   'deadline-changed': {
     title: '时限被直接修改',
     message: (p) => `落实时限从 ${p.from} 改为 ${p.to}，但没有追加相应的延期记录`,

@@ -79,3 +79,14 @@ export function amendmentOpen(item: Item, when: AmendmentWhen): boolean {
       return item.referrals.length > 0;
   }
 }
+
+/**
+ * The referrals still waiting for an answer of the 纪工委 in `field`: a
+ * receipt for each referral not yet received, an outcome for each received
+ * one not yet answered (the order `rules/accountability.ts` holds them to).
+ */
+export function pendingReferrals(item: Item, field: 'referral_receipts' | 'referral_outcomes'): number[] {
+  const received = new Set(item.referral_receipts.map((r) => r.referral));
+  const answered = new Set(item[field].map((r) => r.referral));
+  return item.referrals.map((_, i) => i + 1).filter((n) => !answered.has(n) && (field === 'referral_receipts' || received.has(n)));
+}

@@ -53,10 +53,12 @@ describe('amendments of the notice’s steps', () => {
     expect(itemCodes(at('in_progress', { reviews: [rev] }), at('in_progress', { reviews: [{ ...rev, result: 'accepted' }] }), OFFICE)).toEqual(['rewritten-history']);
   });
 
-  it('打分 by a unit or the office, not by a leader', () => {
+  it('打分 by a unit or the office, not by a leader, once the inspection has started', () => {
     const score = { date: '2026-03-12', unit: 'env', score: 90, by: 'zhao-qiang' };
-    expect(itemCodes(at('in_progress'), at('in_progress', { scores: [score] }), URBAN)).toEqual([]);
-    expect(itemCodes(at('in_progress'), at('in_progress', { scores: [score] }), LEADER)).toEqual(['wrong-committer']);
+    const inspecting = at('in_progress', { inspection: { date: '2026-03-10' } });
+    expect(itemCodes(inspecting, { ...inspecting, scores: [score] }, URBAN)).toEqual([]);
+    expect(itemCodes(inspecting, { ...inspecting, scores: [score] }, LEADER)).toEqual(['wrong-committer']);
+    expect(itemCodes(at('in_progress'), at('in_progress', { scores: [score] }), URBAN)).toEqual(['amendment-not-open']);
   });
 
   it('the 纪工委 signs for a referral and reports its outcome, also after 销号; nobody else does', () => {

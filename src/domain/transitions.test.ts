@@ -91,3 +91,26 @@ describe('frozen and terminal items', () => {
     expect(codes(cancelled, { ...cancelled, title: '改过' })).toEqual(['frozen-item']);
   });
 });
+
+describe('an amendment only when the table says it may be taken', () => {
+  const flag = { date: '2026-04-20', by: 'wang-fang', reason: '进度滞后。' };
+
+  it('a flag in force is lifted, never rewritten; a lifted one may be followed by a new flag', () => {
+    expect(codes(at('in_progress', { flag }), at('in_progress', { flag: { ...flag, reason: '改过的原因。' } }))).toEqual(['rewritten-history']);
+    expect(codes(at('in_progress', { flag }), at('in_progress', { flag: { ...flag, lifted: '2026-05-01' } }))).toEqual([]);
+    const lifted = { ...flag, lifted: '2026-05-01' };
+    expect(codes(at('in_progress', { flag: lifted }), at('in_progress', { flag: { date: '2026-05-20', by: 'wang-fang', reason: '再次滞后。' } }))).toEqual([]);
+  });
+
+  it('签收 only after 交办', () => {
+    const ack = { date: '2026-03-02', unit: 'urban', by: 'wang-fang' };
+    expect(codes(at('registered'), at('registered', { acknowledgements: [ack] }))).toEqual(['amendment-not-open']);
+    expect(codes(at('assigned'), at('assigned', { acknowledgements: [{ ...ack, date: '2026-03-05' }] }))).toEqual([]);
+  });
+
+  it('a 催办 only once reporting started', () => {
+    const remind = { date: '2026-03-02', method: 'phone', to: ['urban'], by: 'wang-fang' };
+    const got = codes(at('registered'), at('registered', { reminders: [remind] }));
+    expect(got).toContain('amendment-not-open');
+  });
+});

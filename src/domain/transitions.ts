@@ -6,6 +6,7 @@
 import { issue, type CommitRef, type Issue } from './issues.ts';
 import type { Located, RecordKind } from './ledger.ts';
 import { dottedPath } from './rules/context.ts';
+import { amendmentOpen } from './next-steps.ts';
 import type { Item } from './schemas/item.ts';
 import type { Person, Role } from './schemas/people.ts';
 import { ROLE_LABELS } from './schemas/people.ts';
@@ -16,6 +17,7 @@ import {
   ITEM_FIELDS,
   LIST_LABELS,
   STATE_LABELS,
+  WHEN_LABELS,
   WORKFLOWS,
   amendment,
   DOCUMENTS,
@@ -210,6 +212,7 @@ export function itemChangeIssues(input: ChangeInput, oldRec: Located<Item> | und
           if (am) {
             out.push(...roleIssue(input, newRec, [k], am.label, am.committer));
             if (am.ownUnit) out.push(...ownUnitIssues(input, newRec, k, a.length, b, am));
+            if (!amendmentOpen(ov, am.when)) out.push(notOpen(input, newRec, k, am, ov));
           } else {
             const step = WORKFLOWS[nv.kind].edges.find((e) => e.action === policy.by);
             out.push(issue('entry-without-step', where(input, newRec.lineOf([k])), { field: k, label: LIST_LABELS[k as keyof typeof LIST_LABELS] ?? k, action: step?.label ?? policy.by, next: nextStepsText(nv.kind, ov.state) }));
@@ -221,6 +224,12 @@ export function itemChangeIssues(input: ChangeInput, oldRec: Located<Item> | und
         const ams = policy.by.map(amendment).filter((a): a is Amendment => a !== undefined);
         const roles = [...new Set(ams.flatMap((a) => a.committer))];
         out.push(...roleIssue(input, newRec, [k], ams.map((a) => a.label).join('/'), roles));
+        // the one amendment whose condition holds now decides what the change may be
+        const open = ams.find((a) => amendmentOpen(ov, a.when));
+        if (!open) out.push(notOpen(input, newRec, k, ams[0]!, ov));
+        else if (open.completes && !completes(o[k], n[k])) {
+          out.push(issue('rewritten-history', where(input, newRec.lineOf([k])), { field: k, label: FIELD_NAMES[k] ?? k }));
+        }
         break;
       }
     }
@@ -256,6 +265,25 @@ function ownUnitIssues(input: ChangeInput, rec: Located<Item>, field: string, fr
   });
   return out;
 }
+
+/** The amendment's condition (table `when`) does not hold on the item before the commit. */
+function notOpen(input: ChangeInput, rec: Located<Item>, k: string, am: Amendment, before: Item): Issue {
+  return issue('amendment-not-open', where(input, rec.lineOf([k])), {
+    action: am.label,
+    when: WHEN_LABELS[am.when],
+    state: STATE_LABELS[before.state],
+    next: nextStepsText(before.kind, before.state),
+  });
+}
+
+/** `after` keeps every key of `before` as it was (it may add keys). */
+function completes(before: unknown, after: unknown): boolean {
+  if (!before || typeof before !== 'object' || !after || typeof after !== 'object') return false;
+  return Object.entries(before).every(([key, v]) => deepEqual(v, (after as Record<string, unknown>)[key]));
+}
+
+/** Labels of set fields, for messages. */
+const FIELD_NAMES: Record<string, string> = { flag: '挂牌督办' };
 
 /** A change to a progress report: only additions are allowed. */
 export function reportChangeIssues(input: ChangeInput, newRec: Located<Report> | undefined): Issue[] {

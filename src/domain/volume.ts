@@ -59,13 +59,15 @@ const OPEN_APPLICATION: readonly Item['state'][] = ['applied', 'approved', 'plan
 /** The units a special inspection covers: its plan's targets once planned, else its co-units. */
 export function inspectedUnits(it: Item, ledger: VolumeLedger): string[] {
   const plan = it.planned ? ledger.plans.find((p) => p.value.id === it.planned!.plan) : undefined;
-  return plan ? plan.value.targets : it.co_units;
+  return plan ? plan.value.targets : (it.application?.targets ?? it.co_units);
 }
 
-/** When a special inspection runs: its plan's period, else application date to deadline. */
+/** When a special inspection runs: its plan's period, else the application's proposed dates. */
 export function inspectionSpan(it: Item, ledger: VolumeLedger): { from: string; to: string } {
   const plan = it.planned ? ledger.plans.find((p) => p.value.id === it.planned!.plan) : undefined;
-  return plan ? plan.value.period : { from: it.application?.date ?? it.source.date, to: it.deadline };
+  if (plan) return plan.value.period;
+  const app = it.application;
+  return app ? { from: app.from, to: app.to } : { from: it.source.date, to: it.deadline };
 }
 
 /** Special inspections of `year` that count against the quota (not rejected, merged or cancelled). */

@@ -320,6 +320,17 @@ export type AmendmentWhen =
   /** once the item has been referred to the 纪工委 */
   | 'referred';
 
+/** When each condition holds, in words for messages. */
+export const WHEN_LABELS: Record<AmendmentWhen, string> = {
+  open: '事项办理期间',
+  reporting: '事项交办（专项督查：督查实施开始）之后',
+  flagged: '挂牌督办期间',
+  unflagged: '事项未挂牌或已摘牌时',
+  assigned: '事项交办之后',
+  inspecting: '专项督查实施开始之后',
+  referred: '事项移送纪工委之后',
+};
+
 /** Changes that are not state moves: what each changes, how, and who may. */
 export interface Amendment {
   /** Stable name, also the `ledger` subcommand. */
@@ -343,12 +354,14 @@ export interface Amendment {
   ownUnit?: string;
   /** May also be taken on a closed, archived or otherwise ended item (the 纪工委 answers when it answers). */
   afterEnd?: boolean;
+  /** A `set` that completes the value in force (摘牌 adds `lifted`): it may add keys, never change one. */
+  completes?: boolean;
 }
 
 export const AMENDMENTS = {
   extend: { action: 'extend', label: '延期', committer: OFFICE, signers: [{ field: 'extensions[].approved_by', roles: MAIN }], change: 'append', field: 'extensions', when: 'open' },
   flag: { action: 'flag', label: '挂牌督办', committer: OFFICE, change: 'set', field: 'flag', when: 'unflagged' },
-  unflag: { action: 'unflag', label: '摘牌', committer: OFFICE, change: 'set', field: 'flag', when: 'flagged' },
+  unflag: { action: 'unflag', label: '摘牌', committer: OFFICE, change: 'set', field: 'flag', when: 'flagged', completes: true },
   accountability: { action: 'accountability', label: '问责', committer: OFFICE, signers: [{ field: 'accountability[].decided_by', roles: MAIN }], change: 'append', field: 'accountability', when: 'open' },
   referral: {
     action: 'referral',

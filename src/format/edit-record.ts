@@ -186,3 +186,18 @@ export function editRecordText(text: string, ops: readonly Op[], order: readonly
 
 /** A new Markdown record: frontmatter in house style, then the body. */
 export { renderMapping } from './render-yaml.ts';
+
+/** The record with its Markdown body replaced (the frontmatter byte for byte; a BOM and CRLF line ends kept). */
+export function replaceBody(text: string, body: string): string {
+  const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const crlf = /\r\n/.test(text);
+  const t = text.slice(bom.length).replace(/\r\n/g, '\n');
+  const open = /^---[ \t]*\n/.exec(t);
+  if (!open) throw new EditError('no frontmatter');
+  const close = t.indexOf('\n---', open[0].length - 1);
+  if (close < 0) throw new EditError('frontmatter not closed');
+  const end = t.indexOf('\n', close + 1);
+  const head = end < 0 ? `${t}\n` : t.slice(0, end + 1);
+  const out = head + body.replace(/\r\n/g, '\n');
+  return bom + (crlf ? out.replace(/\n/g, '\r\n') : out);
+}

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { TestRepo } from '../../src/checker/test-repo.ts';
+import { PEOPLE, TestRepo } from '../../src/checker/test-repo.ts';
 import { runMain } from '../../src/cli/main.ts';
 
 export interface Run {
@@ -17,10 +17,30 @@ export interface Run {
   err: string;
 }
 
+/**
+ * The test registry plus what the rest of the notice needs: a 纪工委 member
+ * (who signs for referrals), and each department's 分管 leader (who must
+ * review its applications).
+ */
+export const REGISTRIES = {
+  'records/people.yml': {
+    people: [
+      ...Object.entries(PEOPLE).map(([id, p]) => ({ id, ...p })),
+      { id: 'sun-jian', name: '孙健', title: '纪工委副书记', roles: ['discipline'], emails: ['sun.jian@zf.gov.cn'] },
+    ],
+  },
+  'records/units.yml': {
+    units: [
+      { id: 'urban', name: '城市管理办公室', type: 'department', leader: 'li-ming' },
+      { id: 'env', name: '生态环境办公室', type: 'department', leader: 'li-ming' },
+    ],
+  },
+};
+
 export class LedgerRepo {
   readonly repo: TestRepo;
   private n = 0;
-  constructor(repo = TestRepo.create()) {
+  constructor(repo = TestRepo.create({ registries: REGISTRIES })) {
     this.repo = repo;
   }
   get dir() {

@@ -9,6 +9,7 @@ import { isCalendarDate } from '../schemas/common.ts';
 import type { Item } from '../schemas/item.ts';
 import { item as itemSchema } from '../schemas/item.ts';
 import type { Person } from '../schemas/people.ts';
+import { pendingReferrals } from '../next-steps.ts';
 import { fieldsCleared, type Amendment, type Edge, type ItemKind } from '../workflow.ts';
 import { SET_KEYS } from './catalogue.ts';
 import type { StepInput } from './inputs.ts';
@@ -23,6 +24,8 @@ export interface ResolveContext {
   actor: Person;
   /** The item the step is taken on (for defaults such as the deadline in force). */
   item?: Item;
+  /** The item's latest settled document the step would register (the instructed 督查汇报), found by the caller. */
+  itemDocument?: string;
 }
 
 export interface Resolved {
@@ -81,6 +84,20 @@ export function resolveInputs(inputs: StepInput[], raw: Record<string, unknown>,
           break;
         case 'deadline':
           v = ctx.item?.deadline;
+          break;
+        case 'accepted-reports': {
+          const names = [...new Set((ctx.item?.reviews ?? []).filter((r) => r.result === 'accepted').map((r) => r.report))];
+          v = names.length ? names : undefined;
+          break;
+        }
+        case 'last-referral': {
+          // the referral this answer is waiting for (the first one), else the latest
+          const field = input.paths[0]![0] as 'referral_receipts' | 'referral_outcomes';
+          v = ctx.item ? (pendingReferrals(ctx.item, field)[0] ?? (ctx.item.referrals.length || undefined)) : undefined;
+          break;
+        }
+        case 'item-document':
+          v = ctx.itemDocument;
           break;
       }
     }

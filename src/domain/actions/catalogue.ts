@@ -1,11 +1,13 @@
 /**
  * Every step staff can take, read from the workflow table: each edge action
- * (grouped over the workflows and states it leaves) and each amendment, with
- * the inputs it asks for on an item of each kind. The `ledger` command
+ * (grouped over the workflows and states it leaves), each amendment, and
+ * each step of a document that lands step by step (the 督查汇报), with the
+ * inputs it asks for on an item of each kind. The `ledger` command
  * registers one subcommand per entry and the forge forms list the same; a
  * step added to the table appears here with no new code.
  */
 import { AMENDMENTS, ITEM_KINDS, WORKFLOWS, type Amendment, type Edge, type ItemKind } from '../workflow.ts';
+import { documentItemKinds, documentStepInputs, stagedDocuments, type StagedDocument } from './document-steps.ts';
 import { DOCUMENTS } from './documents.ts';
 import {
   amendmentFields,
@@ -23,12 +25,15 @@ export interface StepDef {
   action: string;
   /** Chinese name (of the first edge bearing it). */
   label: string;
-  type: 'edge' | 'amendment';
+  /** A state move, a change that keeps the state, or a step of a document (its first step creates it). */
+  type: 'edge' | 'amendment' | 'document';
   /** Edges from nothing: the step creates the item. */
   creates: boolean;
   /** Item kinds whose workflow has this step (every kind for amendments). */
   kinds: ItemKind[];
   amendment?: Amendment;
+  /** For document steps: the document and the step's position in its chain. */
+  document?: { doc: StagedDocument; index: number };
   /** Every input over every kind, one per option. */
   inputs: StepInput[];
   /** The inputs that apply to an item of `kind`. */
@@ -41,11 +46,20 @@ export const SET_KEYS: Record<string, { keys?: string[]; omit?: string[]; merge?
   unflag: { keys: ['lifted'], merge: true },
 };
 
-/** Defaults particular to one field (the extension starts from the deadline in force). */
+/**
+ * Defaults particular to one field: the extension starts from the deadline
+ * in force; a closure rests on the reports the office accepted and is
+ * verified by whoever closes; the 纪工委 answers the latest referral; an
+ * item registers its latest 督查汇报.
+ */
 const FIELD_DEFAULTS: Record<string, Partial<Record<string, InputDefault>>> = {
   extensions: { from: 'deadline' },
   flag: { lifted: 'today' },
   report: { unit: 'actor-unit' },
+  closure: { reports: 'accepted-reports', verified_by: 'actor' },
+  referral_receipts: { referral: 'last-referral' },
+  referral_outcomes: { referral: 'last-referral' },
+  summary: { document: 'item-document' },
 };
 
 function defaultsFor(field: string, inputs: StepInput[]): Partial<Record<string, InputDefault>> {
@@ -85,7 +99,9 @@ function amendmentInputs(a: Amendment): StepInput[] {
     const sel = SET_KEYS[a.action];
     if (sel?.keys) inputs = inputs.filter((i) => sel.keys!.includes(i.paths[0]!.at(-1)!));
     if (sel?.omit) inputs = inputs.filter((i) => !sel.omit!.includes(i.paths[0]!.at(-1)!));
-    return withDefaults(inputs, defaultsFor(f, inputs));
+    // an entry a unit signs for itself (签收) names the acting person's unit unless told otherwise
+    const own: Partial<Record<string, InputDefault>> = a.ownUnit ? Object.fromEntries(inputs.filter((i) => i.paths[0]!.at(-1) === a.ownUnit).map((i) => [i.option, 'actor-unit'])) : {};
+    return withDefaults(inputs, { ...defaultsFor(f, inputs), ...own });
   });
   return mergeInputs(lists);
 }
@@ -96,7 +112,7 @@ export function edgeOf(kind: ItemKind, action: string, from?: string | null): Ed
   return from === undefined ? edges[0] : edges.find((e) => e.from === from);
 }
 
-/** Every step of the table, edges first in workflow order, then amendments. */
+/** Every step of the table: edges first in workflow order, then amendments, then document steps. */
 export function stepCatalogue(): StepDef[] {
   const out: StepDef[] = [];
   const seen = new Map<string, StepDef>();
@@ -129,6 +145,12 @@ export function stepCatalogue(): StepDef[] {
   for (const a of Object.values(AMENDMENTS) as Amendment[]) {
     const inputs = amendmentInputs(a);
     out.push({ action: a.action, label: a.label, type: 'amendment', creates: false, kinds: [...ITEM_KINDS], amendment: a, inputs, inputsFor: () => inputs });
+  }
+  for (const doc of stagedDocuments()) {
+    doc.steps.forEach((step, index) => {
+      const inputs = documentStepInputs(doc, index);
+      out.push({ action: step.action, label: step.label, type: 'document', creates: false, kinds: documentItemKinds(doc), document: { doc, index }, inputs, inputsFor: () => inputs });
+    });
   }
   return out;
 }

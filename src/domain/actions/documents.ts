@@ -7,13 +7,14 @@
  * derived from the items (recipients from their leaders and units) unless
  * given. Pure: ids, dates, names in; the document's data and body out.
  *
- * Other kinds of document (a meeting record for 分解立项) join `DOCUMENTS`
- * or `BATCH_DOCUMENTS`; the command and the writer pick them up.
+ * A meeting record for 分解立项 is written once for a batch of new items
+ * (`BATCH_DOCUMENTS`); the command and the writer pick these up.
  */
 import type { z } from 'zod';
 import { bulletin as bulletinSchema, type BULLETIN_KINDS } from '../schemas/bulletin.ts';
 import type { Config } from '../schemas/config.ts';
 import type { Item } from '../schemas/item.ts';
+import { meeting as meetingSchema } from '../schemas/meeting.ts';
 import { notice as noticeSchema } from '../schemas/notice.ts';
 import type { Person } from '../schemas/people.ts';
 import { MODE_LABELS, plan as planSchema } from '../schemas/plan.ts';
@@ -54,7 +55,7 @@ export interface DocumentSpec {
 const shapeOf = (s: unknown) => (s as z.ZodObject).shape as unknown as Parameters<typeof inputsOfShape>[1];
 
 /** Document inputs: every key of its schema but those the step derives; all optional (derived when absent). */
-function documentInputs(kind: 'notice' | 'plan' | 'bulletin', schema: unknown, omit: string[], derived: string[], required: string[] = []): StepInput[] {
+function documentInputs(kind: 'notice' | 'plan' | 'bulletin' | 'meeting', schema: unknown, omit: string[], derived: string[], required: string[] = []): StepInput[] {
   const shape = Object.fromEntries(Object.entries(shapeOf(schema)).filter(([k]) => !omit.includes(k)));
   return withDefaults(inputsOfShape(kind, shape, [], '', '', false)).map((i) => ({
     ...i,
@@ -145,7 +146,7 @@ export const PLAN: DocumentSpec = {
   label: '专项督查考核方案',
   ref: ['planned', 'plan'],
   createFor: ['special'],
-  inputs: documentInputs('plan', planSchema, ['id', 'date', 'by'], ['title', 'applications', 'targets', 'content', 'requirements', 'scoring-units', 'visibility'], ['mode', 'period-from', 'period-to']),
+  inputs: documentInputs('plan', planSchema, ['id', 'date', 'by'], ['title', 'applications', 'targets', 'content', 'requirements', 'scoring-units', 'visibility', 'inspection-notice-to'], ['mode', 'period-from', 'period-to']),
   build(ctx) {
     const v = ctx.values;
     const its = ctx.items;
@@ -157,7 +158,7 @@ export const PLAN: DocumentSpec = {
     const noticeDoc = str(v['inspection-notice-doc-no']);
     const data = compact({
       id: ctx.id,
-      title: str(v.title) ?? `${first.title}专项督查考核方案`,
+      title: str(v.title) ?? `${first.title.replace(/专项督查$/, '')}专项督查考核方案`,
       date: ctx.date,
       by: ctx.actor.id,
       applications,
@@ -166,7 +167,15 @@ export const PLAN: DocumentSpec = {
       targets,
       content: str(v.content) ?? first.content,
       requirements: str(v.requirements) ?? first.requirements,
-      inspection_notice: noticeDoc ? { date: str(v['inspection-notice-date']) ?? ctx.date, doc_no: noticeDoc } : undefined,
+      inspection_notice: noticeDoc
+        ? compact({
+            date: str(v['inspection-notice-date']) ?? ctx.date,
+            doc_no: noticeDoc,
+            to: list(v['inspection-notice-to']) ?? targets,
+            staff: str(v['inspection-notice-staff']),
+            vehicle: str(v['inspection-notice-vehicle']),
+          })
+        : undefined,
       scoring_units: list(v['scoring-units']) ?? uniq(its.map((i) => i.lead_unit)),
       visibility: str(v.visibility) ?? 'internal',
       note: str(v.note),
@@ -253,15 +262,66 @@ export const BULLETIN: DocumentSpec = {
 export const DOCUMENTS: DocumentSpec[] = [NOTICE, PLAN, BULLETIN];
 
 /**
- * Documents written once for a batch of new items (分解立项 of one meeting).
- * Empty until the ledger has such a record kind: a builder added here is
- * written by `register --from-file` with the items it lists.
+ * A document written once for a batch of new items: the meeting record of
+ * 分解立项 (records/meetings/), listing the items one meeting's decisions
+ * were decomposed into. Each new item names it (`source.meeting`); a batch
+ * registered with `--source-meeting HY-…` joins that meeting's record
+ * instead of starting a new one.
  */
 export interface BatchDocumentSpec {
   action: string;
-  build(ctx: { items: Item[]; date: string; actor: Person; values: Record<string, unknown> }): { path: string; data: Record<string, unknown>; body: string } | undefined;
+  kind: NumberedKind & 'meeting';
+  label: string;
+  /** Item kinds whose batch registration writes it. */
+  createFor: ItemKind[];
+  /** The item field naming it. */
+  ref: string[];
+  /** The record's list of the items. */
+  itemsKey: string;
+  /** Its own options (besides what the items give). */
+  inputs: StepInput[];
+  build(ctx: DocumentContext): { data: Record<string, unknown>; body: string };
 }
-export const BATCH_DOCUMENTS: BatchDocumentSpec[] = [];
+
+const VISIBILITY_ORDER = ['public', 'internal', 'restricted'];
+
+export const MEETING: BatchDocumentSpec = {
+  action: 'register',
+  kind: 'meeting',
+  label: '会议分解立项记录',
+  createFor: ['meeting'],
+  ref: ['source', 'meeting'],
+  itemsKey: 'items',
+  inputs: documentInputs('meeting', meetingSchema, ['id', 'title', 'type', 'date', 'by', 'items', 'visibility'], ['minutes-no']),
+  build(ctx) {
+    const its = ctx.items;
+    const first = its[0]!;
+    // the record is as open as its most restricted item
+    const visibility = VISIBILITY_ORDER[Math.max(...its.map((i) => VISIBILITY_ORDER.indexOf(i.visibility)))] ?? 'internal';
+    const data = compact({
+      id: ctx.id,
+      title: first.source.name,
+      type: first.source.type,
+      date: first.source.date,
+      minutes_no: str(ctx.values['minutes-no']) ?? first.source.doc_no,
+      chaired_by: str(ctx.values['chaired-by']),
+      by: ctx.actor.id,
+      items: its.map((i) => i.id),
+      visibility,
+    });
+    const body = [
+      `# ${first.source.name}`,
+      '',
+      `${cnDate(first.source.date)}会议议定的事项，分解立项如下（一项任务一个督办事项）：`,
+      '',
+      ...its.map((i, n) => `${n + 1}. **${i.title}**（${i.id}）：${i.content}牵头单位${ctx.unitName(i.lead_unit)}${i.co_units.length ? `，配合单位${i.co_units.map(ctx.unitName).join('、')}` : ''}；责任领导${i.leaders.map(ctx.personName).join('、')}；落实时限 ${i.deadline}。`),
+      '',
+    ];
+    return { data, body: body.join('\n') };
+  },
+};
+
+export const BATCH_DOCUMENTS: BatchDocumentSpec[] = [MEETING];
 
 /** The document an item field refers to, if it is one. */
 export function documentAt(path: readonly string[]): DocumentSpec | undefined {

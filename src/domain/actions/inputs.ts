@@ -14,10 +14,16 @@ import { report as reportSchema } from '../schemas/report.ts';
 import { CONTENT_FIELDS, ITEM_FIELDS, WORKFLOWS, fieldsWritten, type Amendment, type Edge, type ItemField, type ItemKind } from '../workflow.ts';
 import { KEY_LABELS } from './labels.ts';
 
-export type InputType = 'text' | 'date' | 'person' | 'unit' | 'item' | 'notice' | 'plan' | 'bulletin' | 'enum' | 'boolean' | 'number';
+export type InputType = 'text' | 'date' | 'person' | 'unit' | 'item' | 'notice' | 'plan' | 'bulletin' | 'meeting' | 'summary' | 'enum' | 'boolean' | 'number';
 
-/** Where an input's value comes from when it is not given. */
-export type InputDefault = 'today' | 'actor' | 'actor-unit' | 'deadline' | 'document' | 'derived';
+/**
+ * Where an input's value comes from when it is not given: today, the
+ * acting person or their unit, the deadline in force, a new document, one
+ * derived from the items, the reports the office accepted (a closure's
+ * evidence), the latest referral (the 纪工委's answer), the item's latest
+ * document of that kind (the 督查汇报 a `summarise` registers).
+ */
+export type InputDefault = 'today' | 'actor' | 'actor-unit' | 'deadline' | 'document' | 'derived' | 'accepted-reports' | 'last-referral' | 'item-document';
 
 export interface StepInput {
   /** Option name, kebab-case: `reviewed-by`, `source-type`. */

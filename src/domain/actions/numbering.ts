@@ -1,20 +1,23 @@
 /**
  * Numbers are assigned, never typed: the next free item id (DB-2026-0053),
- * notice (TZ-2026-009), bulletin issue (TB-2026-11) and plan (FA-2026-009)
- * of a year, the next free report file name of a unit on a day, and the
- * 文号 that follows the last one. Pure: the caller collects every id seen on
+ * notice (TZ-2026-009), bulletin issue (TB-2026-11), plan (FA-2026-009),
+ * meeting record (HY-2026-004) and 督查汇报 (HB-2026-003) of a year, the
+ * next free report file name of a unit on a day, and the 文号 that follows
+ * the last one. Pure: the caller collects every id seen on
  * every local and remote-tracking branch, so two clerks on two branches do
  * not take the same number.
  */
-import { BULLETIN_ID_RE, ITEM_ID_RE, NOTICE_ID_RE, PLAN_ID_RE } from '../schemas/common.ts';
+import { BULLETIN_ID_RE, ITEM_ID_RE, MEETING_ID_RE, NOTICE_ID_RE, PLAN_ID_RE, SUMMARY_ID_RE } from '../schemas/common.ts';
 
-export type NumberedKind = 'item' | 'notice' | 'bulletin' | 'plan';
+export type NumberedKind = 'item' | 'notice' | 'bulletin' | 'plan' | 'meeting' | 'summary';
 
 export const NUMBERING: Record<NumberedKind, { re: RegExp; prefix: string; width: number }> = {
   item: { re: ITEM_ID_RE, prefix: 'DB', width: 4 },
   notice: { re: NOTICE_ID_RE, prefix: 'TZ', width: 3 },
   bulletin: { re: BULLETIN_ID_RE, prefix: 'TB', width: 2 },
   plan: { re: PLAN_ID_RE, prefix: 'FA', width: 3 },
+  meeting: { re: MEETING_ID_RE, prefix: 'HY', width: 3 },
+  summary: { re: SUMMARY_ID_RE, prefix: 'HB', width: 3 },
 };
 
 export function formatId(kind: NumberedKind, year: string | number, n: number): string {
@@ -56,4 +59,24 @@ export function nextReportName(date: string, unit: string, seen: Iterable<string
 export function nextDocNo(last: string | undefined, year: string | number, n: number, fallback: string): string {
   const pattern = last && /〔\d{4}〕\d+号/.test(last) ? last : fallback;
   return pattern.replace(/〔\d{4}〕\d+号/, `〔${year}〕${n}号`);
+}
+
+/**
+ * A safe file name for an attachment (`schemas/common.ts`'s attachmentName:
+ * letters, digits, `-`, `_`, brackets, no spaces or slashes): spaces and
+ * other characters become `-`; the extension is the one of the type the
+ * content shows (`ext`), and `-2`, `-3`… keep it clear of names taken.
+ */
+export function safeAttachmentName(original: string, ext: string, seen: Iterable<string>): string {
+  const base = original.normalize('NFC').replace(/^.*[\\/]/, '');
+  const stem =
+    base
+      .replace(/\.[^.]*$/, '')
+      .replace(/[^\p{L}\p{N}_\-（）()·]+/gu, '-')
+      .replace(/-{2,}/g, '-')
+      .replace(/^[^\p{L}\p{N}]+|-+$/gu, '')
+      .slice(0, 60) || '附件';
+  const taken = new Set(seen);
+  if (!taken.has(`${stem}.${ext}`)) return `${stem}.${ext}`;
+  for (let n = 2; ; n++) if (!taken.has(`${stem}-${n}.${ext}`)) return `${stem}-${n}.${ext}`;
 }

@@ -2,7 +2,7 @@
  * One action, one commit, all or nothing. Under Git's index lock the new
  * files are hashed into a private object quarantine (as a pre-receive hook
  * sees a push), committed on top of HEAD (only the folders on the changed
- * paths made anew, with `git mktree`), and the
+ * paths made anew, their tree objects written in one process), and the
  * candidate is judged by the caller (the range check the hook runs). Only a
  * commit that passes lands: its objects move into the repository, the
  * branch moves by compare-and-swap, the files are written (each by rename,
@@ -10,6 +10,7 @@
  * run or a crash before that leaves working tree, index and history as they
  * were.
  */
+import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { BlobReader } from '../git/cat-file.ts';
@@ -20,7 +21,8 @@ import { IndexLock, NotReadyError, dirtyFiles, repoState, untrackedAt, type Repo
 export interface FileChange {
   /** Repository-relative path. */
   path: string;
-  text: string;
+  /** A record's text, or an attachment's bytes. */
+  text: string | Uint8Array;
 }
 
 export interface Change {
@@ -71,12 +73,22 @@ async function withEnv<T>(env: Record<string, string>, fn: () => Promise<T>): Pr
   }
 }
 
+/** Git's order of tree entries: by name as bytes, a folder's name as if it ended in `/`. */
+function treeOrder(a: { name: Buffer; dir: boolean }, b: { name: Buffer; dir: boolean }): number {
+  const x = a.dir ? Buffer.concat([a.name, Buffer.from('/')]) : a.name;
+  const y = b.dir ? Buffer.concat([b.name, Buffer.from('/')]) : b.name;
+  return Buffer.compare(x, y);
+}
+
 /**
  * The tree of HEAD with `blobs` (path → blob id) put in: the folders on the
- * changed paths are read (one cat-file process) and made anew with
- * `git mktree`, deepest first; every other folder is shared with HEAD.
+ * changed paths are read (one cat-file process) and made anew, deepest
+ * first — their objects hashed here (SHA-1 repositories, as `treeEntries`)
+ * and written by one `git hash-object -t tree` — so a step on 5,000 items
+ * costs two Git processes, not one per folder; every other folder is
+ * shared with HEAD.
  */
-async function buildTree(state: RepoState, blobs: Map<string, string>, env: Record<string, string>): Promise<string> {
+async function buildTree(state: RepoState, blobs: Map<string, string>, env: Record<string, string>, scratch: string): Promise<string> {
   const dirs = new Set<string>(['']);
   for (const p of blobs.keys()) {
     const parts = p.split('/');
@@ -90,17 +102,32 @@ async function buildTree(state: RepoState, blobs: Map<string, string>, env: Reco
   } finally {
     reader.close();
   }
-  const made = new Map<string, string>();
+  const parentOf = (p: string) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '');
+  const baseOf = (p: string) => p.slice(p.lastIndexOf('/') + 1);
+  // each folder's new entries: the blobs in it, then its subfolders made anew
+  const entries = new Map<string, Map<string, { mode: string; oid: string }>>();
   order.forEach((dir, k) => {
-    const entries = new Map<string, string>();
+    const m = new Map<string, { mode: string; oid: string }>();
     const bytes = existing[k];
-    if (bytes) for (const e of treeEntries(bytes)) entries.set(e.name, `${e.mode === '40000' ? '040000 tree' : `${e.mode} ${e.mode === '160000' ? 'commit' : 'blob'}`} ${e.oid}`);
-    const prefix = dir ? `${dir}/` : '';
-    for (const [path, oid] of blobs) if (path.startsWith(prefix) && !path.slice(prefix.length).includes('/')) entries.set(path.slice(prefix.length), `100644 blob ${oid}`);
-    for (const [sub, oid] of made) if (sub.startsWith(prefix) && sub !== dir && !sub.slice(prefix.length).includes('/')) entries.set(sub.slice(prefix.length), `040000 tree ${oid}`);
-    const input = [...entries].map(([name, rest]) => `${rest}\t${name}`).join('\n') + '\n';
-    made.set(dir, gitRun(state.top, ['mktree'], { env, input })!.trim());
+    if (bytes) for (const e of treeEntries(bytes)) m.set(e.name, { mode: e.mode, oid: e.oid });
+    entries.set(dir, m);
   });
+  for (const [path, oid] of blobs) entries.get(parentOf(path))!.set(baseOf(path), { mode: '100644', oid });
+  const made = new Map<string, string>();
+  const files: string[] = [];
+  order.forEach((dir, k) => {
+    const list = [...entries.get(dir)!].map(([name, e]) => ({ name: Buffer.from(name), dir: e.mode === '40000', ...e })).sort(treeOrder);
+    const body = Buffer.concat(list.flatMap((e) => [Buffer.from(`${e.mode} `), e.name, Buffer.from([0]), Buffer.from(e.oid, 'hex')]));
+    const oid = createHash('sha1').update(`tree ${body.length}\0`).update(body).digest('hex');
+    made.set(dir, oid);
+    if (dir) entries.get(parentOf(dir))!.set(baseOf(dir), { mode: '40000', oid });
+    const file = join(scratch, `tree-${k}`);
+    writeFileSync(file, body);
+    files.push(file);
+  });
+  const written = gitRun(state.top, ['hash-object', '-w', '-t', 'tree', '--stdin-paths'], { env, input: files.join('\n') + '\n' })!.trim().split('\n');
+  // Git's own hashing of the same bytes must agree (it also checks each tree is well formed)
+  if (written.some((oid, k) => oid !== made.get(order[k]!))) throw new Error('tree hashes differ from git hash-object');
   return made.get('')!;
 }
 
@@ -117,7 +144,7 @@ function migrateObjects(from: string, to: string) {
   }
 }
 
-function writeAtomic(path: string, text: string) {
+function writeAtomic(path: string, text: string | Uint8Array) {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.ledger-${process.pid}.tmp`;
   writeFileSync(tmp, text);
@@ -154,7 +181,7 @@ export async function commitChange(dir: string, opts: CommitOptions): Promise<Co
     });
     const shas = blobFiles.length ? gitRun(state.top, ['hash-object', '-w', '--no-filters', '--stdin-paths'], { env, input: blobFiles.join('\n') + '\n' })!.trim().split('\n') : [];
     // trees: only the folders on the changed paths are made anew (no index of 30,000 entries to write)
-    const tree = await buildTree(state, new Map(change.files.map((f, i) => [f.path, shas[i]!])), env);
+    const tree = await buildTree(state, new Map(change.files.map((f, i) => [f.path, shas[i]!])), env, scratch);
     const who = {
       GIT_AUTHOR_NAME: change.author.name,
       GIT_AUTHOR_EMAIL: change.author.email,
