@@ -123,7 +123,7 @@ export async function checkCommits(repoDir: string, reader: BlobReader, opts: Co
     const key = `${blob}:${path}`;
     let v = parsed.get(key);
     if (!v) {
-      if (parsed.size > 50_000) parsed.clear();
+      if (parsed.size > 10_000) parsed.clear(); // bounded: recent versions are the ones asked for again
       v = loadVersion(path, cls, blobs.get(blob) ?? null);
       parsed.set(key, v);
     }
