@@ -4,22 +4,37 @@
  *   LEDGER_REPO  the repository (default .demo/ledger; `npm start` regenerates it)
  *   SITE_BUILD   which audience build of config.builds (default internal)
  *   SITE_OUT     output folder (default dist)
+ *   SITE_CACHE   Astro's cache folder (default: in the ledger's cache, src/io/cache/store.ts)
  * See src/site/data/env.ts for the rest.
  */
 import { defineConfig } from 'astro/config';
+import { createHash } from 'node:crypto';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ledgerSite } from './src/site/integration/finish.ts';
+import { cacheDir as ledgerCache } from './src/io/cache/store.ts';
 
 // where src/ is, for the check worker (src/site/audit/run-check.ts)
 process.env.SITE_SRC ??= fileURLToPath(new URL('./src/', import.meta.url));
 
+// Astro's cache (its incremental build keeps a copy of every page there) lives with the ledger's other
+// caches, one per audience build and output folder: two builds never share (and so never race on) one
+const outDir = process.env.SITE_OUT || 'dist';
+const ledgerCacheDir = ledgerCache(resolve(process.env.LEDGER_REPO || '.demo/ledger'));
+const siteCache =
+  process.env.SITE_CACHE ||
+  (ledgerCacheDir && join(ledgerCacheDir, `site-${process.env.SITE_BUILD || 'internal'}-${createHash('sha1').update(resolve(outDir)).digest('hex').slice(0, 8)}`));
+
 export default defineConfig({
   site: process.env.SITE_URL || 'http://localhost:4321',
-  outDir: process.env.SITE_OUT || 'dist',
-  cacheDir: process.env.SITE_CACHE || 'node_modules/.astro',
+  outDir,
+  cacheDir: siteCache || 'node_modules/.astro',
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  // pages whose cache key (src/site/data/page-keys.ts) and code are unchanged are copied from the last build
+  // (none when caching is off: LEDGER_CACHE=0)
+  experimental: { incrementalBuild: !!siteCache },
   prefetch: false,
   integrations: [ledgerSite()],
 });

@@ -17,7 +17,7 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 it('bench on 30 items prints every step with its yardstick and writes JSON', () => {
   const r = spawnSync(join(ROOT, 'node_modules/.bin/node'), ['scripts/bench.ts', '--items', '30', '--out', out], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
   expect(r.stderr).not.toMatch(/Error:/);
-  for (const step of ['floor: read every record file', 'floor: git log -z --raw', 'floor: cat-file --batch', 'working-tree check', 'one-commit range check (hook)', 'full-history check', 'peer: stock Astro build', 'peer: Pagefind CLI', 'site build', 'site rebuild after one commit']) {
+  for (const step of ['floor: read every record file', 'floor: git log -z --raw', 'floor: cat-file --batch', 'working-tree check', 'one-commit push (pre-receive hook)', 'full-history check', 'peer: stock Astro build', 'peer: Pagefind CLI', 'site build', 'site rebuild after one commit']) {
     expect(r.stdout, step).toContain(step);
   }
   const json = JSON.parse(readFileSync(join(out, 'results-30.json'), 'utf8'));

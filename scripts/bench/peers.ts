@@ -17,12 +17,14 @@ import { join } from 'node:path';
 export interface Measured {
   seconds: number;
   peakMB?: number;
+  /** CPU seconds (user + system, children included): steadier than wall time on a loaded machine. */
+  cpu?: number;
   status: number;
   output: string;
 }
 
-/** Run a command; wall time and peak RSS via GNU time when installed. */
-export type Timer = (cmd: string, args: string[], opts?: { env?: NodeJS.ProcessEnv; cwd?: string }) => Measured;
+/** Run a command (`input` on its stdin); wall time, and peak RSS and CPU time via GNU time when installed. */
+export type Timer = (cmd: string, args: string[], opts?: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string }) => Measured;
 
 /**
  * Write a stock Astro project that renders `recordsDir/items/**\/item.md`
@@ -139,24 +141,26 @@ export function blobFloor(repo: string, timer: Timer): Measured {
   return r;
 }
 
-/** GNU time when installed (peak RSS), else wall time only. */
+/** GNU time when installed (peak RSS, CPU seconds), else wall time only. */
 export function makeTimer(memFile: string): Timer {
   const useTime = spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0;
   return (cmd, args, opts = {}) => {
     const t0 = process.hrtime.bigint();
     const env = { ...process.env, ...opts.env };
-    const r = useTime
-      ? spawnSync('/usr/bin/time', ['-f', '%M', '-o', memFile, cmd, ...args], { cwd: opts.cwd, encoding: 'utf8', env, maxBuffer: 1 << 30 })
-      : spawnSync(cmd, args, { cwd: opts.cwd, encoding: 'utf8', env, maxBuffer: 1 << 30 });
+    const io = { cwd: opts.cwd, encoding: 'utf8' as const, env, maxBuffer: 1 << 30, input: opts.input };
+    const r = useTime ? spawnSync('/usr/bin/time', ['-f', '%M %U %S', '-o', memFile, cmd, ...args], io) : spawnSync(cmd, args, io);
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
     let peakMB: number | undefined;
+    let cpu: number | undefined;
     if (useTime) {
       try {
-        peakMB = Math.round(Number(readFileSync(memFile, 'utf8').trim().split('\n').pop()) / 1024);
+        const [kb, user, sys] = readFileSync(memFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+        peakMB = Math.round(kb! / 1024);
+        cpu = Math.round((user! + sys!) * 100) / 100;
       } catch {
         peakMB = undefined;
       }
     }
-    return { seconds, peakMB, status: r.status ?? 1, output: `${r.stdout ?? ''}${r.stderr ?? ''}` };
+    return { seconds, peakMB, cpu, status: r.status ?? 1, output: `${r.stdout ?? ''}${r.stderr ?? ''}` };
   };
 }

@@ -53,6 +53,12 @@ export interface CommitsResult {
   issues: Issue[];
   commits: number;
   changes: number;
+  /**
+   * Some commit was judged under `git.require_signed`: its verdict then
+   * depends on the machine's signature setup (the allowed signers), not
+   * only on the repository, so it is not kept in a cache.
+   */
+  signed: boolean;
 }
 
 const BATCH = 400;
@@ -117,7 +123,7 @@ export async function checkCommits(repoDir: string, reader: BlobReader, opts: Co
     const key = `${blob}:${path}`;
     let v = parsed.get(key);
     if (!v) {
-      if (parsed.size > 50_000) parsed.clear();
+      if (parsed.size > 10_000) parsed.clear(); // bounded: recent versions are the ones asked for again
       v = loadVersion(path, cls, blobs.get(blob) ?? null);
       parsed.set(key, v);
     }
@@ -129,6 +135,7 @@ export async function checkCommits(repoDir: string, reader: BlobReader, opts: Co
   let count = 0;
   let changes = 0;
   let pusherReported = false;
+  let signed = false;
   let batch: Commit[] = [];
   // per batch: each merge's base, and the base's blob of each path (`<base>:<path>` → oid)
   const bases = new Map<string, string | null>();
@@ -370,6 +377,7 @@ export async function checkCommits(repoDir: string, reader: BlobReader, opts: Co
     const touched = recordChanges > 0 || (isMerge && introduced);
     if (touched) {
       const cleanMerge = isMerge && !introduced;
+      if ((c.parents.length ? before : after).requireSigned) signed = true;
       if (!author && !cleanMerge) out.push(issue('unknown-author', { file: firstFile, line: 1, commit: ref }, { name: c.author.name, email: c.author.email }));
       if (pusher && !pusher.person && !pusher.automation && !pusherReported && !cleanMerge) {
         pusherReported = true;
@@ -420,7 +428,7 @@ export async function checkCommits(repoDir: string, reader: BlobReader, opts: Co
   } finally {
     diffs.close();
   }
-  return { issues, commits: count, changes };
+  return { issues, commits: count, changes, signed };
 }
 
 /** A version a commit leaves: its reading problems, the tree rules' attention, its references as context. */

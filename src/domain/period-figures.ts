@@ -20,7 +20,8 @@
  */
 import { inspectionPart, inspectionScoresByUnit } from './inspection-scores.ts';
 import { daysBetween } from './dates.ts';
-import { itemFigures, lightOf, percent, TIER_LABELS, type ItemFigures } from './figures.ts';
+import { itemFigures, lightOf, percent, TIER_LABELS, type ItemFigures, type Light } from './figures.ts';
+import { itemAsOf, measureItem, newMeasure, NOT_COUNTED, periodAt, periodItemAt, prepareItem, SETTLED, type PreparedItem } from './period-items.ts';
 import type { Period } from './period.ts';
 import { asOfDate, rangePeriod } from './period.ts';
 import type { ScoreWeights } from './schemas/config.ts';
@@ -52,56 +53,14 @@ export interface PeriodSettings {
   graceDays: number;
 }
 
-/** When an item entered the ledger. */
-const createdOn = (it: Item) => it.registered?.date ?? it.application?.date ?? it.source.date;
-
-/**
- * The item as it stood on `day`, from its dated fields: steps dated later
- * are removed, the deadline is the one in force that day. `undefined` when
- * the item was not yet registered.
- */
-export function itemAsOf(it: Item, day: string): Item | undefined {
-  if (createdOn(it) > day) return undefined;
-  const upTo = <T extends { date: string }>(v: T | undefined) => (v && v.date <= day ? v : undefined);
-  const extensions = it.extensions.filter((e) => e.date <= day);
-  const deadline = it.extensions.length === 0 ? it.deadline : (extensions[extensions.length - 1]?.to ?? it.extensions[0]!.from);
-  const closure = upTo(it.closure);
-  const cancellation = upTo(it.cancellation);
-  const rejection = upTo(it.rejection);
-  const merge = upTo(it.merge);
-  const state = cancellation
-    ? 'cancelled'
-    : rejection
-      ? 'rejected'
-      : merge
-        ? 'merged'
-        : closure
-          ? upTo(it.archive) ? 'archived' : 'closed'
-          : it.state === 'closed' || it.state === 'archived' || it.state === 'cancelled' || it.state === 'rejected' || it.state === 'merged'
-            ? it.kind === 'special' ? (upTo(it.inspection) ? 'inspecting' : 'approved') : 'in_progress'
-            : it.state;
-  const flag = it.flag && it.flag.date <= day ? { ...it.flag, lifted: it.flag.lifted && it.flag.lifted <= day ? it.flag.lifted : undefined } : undefined;
-  return {
-    ...it,
-    state,
-    deadline,
-    extensions,
-    closure,
-    archive: upTo(it.archive),
-    cancellation,
-    rejection,
-    merge,
-    assigned: upTo(it.assigned),
-    inspection: upTo(it.inspection),
-    flag,
-    accountability: it.accountability.filter((a) => a.date <= day),
-  };
-}
+export { itemAsOf };
 
 export interface PeriodItem {
   id: string;
   leadUnit: string;
   leaders: string[];
+  /** The item's warning light on the statistics date. */
+  light: Light;
   /** The item's figures as of the statistics date. */
   fig: ItemFigures;
   /** Deadline in force on the statistics date. */
@@ -152,6 +111,11 @@ export interface RankedUnit {
 export interface PeriodFigures {
   period: Period;
   asOf: string;
+  /**
+   * The items that count in the period: registered by its statistics date,
+   * not void then, and not closed before it began with nothing in it (such
+   * an item adds nothing to any figure; its unit and leaders still appear).
+   */
   items: PeriodItem[];
   all: PeriodTally;
   byUnit: Map<string, PeriodTally>;
@@ -162,7 +126,12 @@ export interface PeriodFigures {
 
 const rate = (a: number, b: number) => (b > 0 ? a / b : null);
 
-function periodItem(it: Item, reports: readonly ReportInput[], p: Period, asOf: string, s: PeriodSettings): PeriodItem | undefined {
+/**
+ * One item's figures in a period, the plain way: the item as of the
+ * statistics date, its whole report schedule recomputed. The reference that
+ * `periodItemAt` (period-items.ts, what `periodFigures` runs) is held to.
+ */
+export function periodItem(it: Item, reports: readonly ReportInput[], p: Period, asOf: string, s: PeriodSettings): PeriodItem | undefined {
   const then = itemAsOf(it, asOf);
   if (!then) return undefined;
   const own = reports.filter((r) => r.date <= asOf && r.unit === it.lead_unit);
@@ -174,6 +143,7 @@ function periodItem(it: Item, reports: readonly ReportInput[], p: Period, asOf: 
     id: it.id,
     leadUnit: it.lead_unit,
     leaders: it.leaders,
+    light: fig.light,
     fig,
     deadline: then.deadline,
     due,
@@ -187,21 +157,25 @@ function periodItem(it: Item, reports: readonly ReportInput[], p: Period, asOf: 
   };
 }
 
-export function tallyPeriod(list: readonly PeriodItem[], adjustment = 0): PeriodTally {
-  const t = { due: 0, done: 0, onTime: 0, overdue: 0, feedbackDue: 0, feedbackAnswered: 0, flagged: 0, accountability: 0, red: 0, yellow: 0, green: 0 };
-  for (const x of list) {
-    if (x.due) t.due++;
-    if (x.done) t.done++;
-    if (x.onTime) t.onTime++;
-    if (x.overdue) t.overdue++;
-    t.feedbackDue += x.feedbackDue.length;
-    t.feedbackAnswered += x.feedbackAnswered.length;
-    if (x.flagged) t.flagged++;
-    t.accountability += x.accountability;
-    if (x.fig.light === 'red') t.red++;
-    else if (x.fig.light === 'yellow') t.yellow++;
-    else if (x.fig.light === 'green') t.green++;
-  }
+type Counts = Omit<PeriodTally, 'adjustment' | 'completionRate' | 'onTimeRate' | 'feedbackRate'>;
+const emptyCounts = (): Counts => ({ due: 0, done: 0, onTime: 0, overdue: 0, feedbackDue: 0, feedbackAnswered: 0, flagged: 0, accountability: 0, red: 0, yellow: 0, green: 0 });
+
+/** Add one item (as a period item, or as the measure period-items.ts takes of it) to running counts. */
+function addCounts(t: Counts, due: boolean, done: boolean, onTime: boolean, overdue: boolean, feedbackDue: number, feedbackAnswered: number, flagged: boolean, accountability: number, light: Light) {
+  if (due) t.due++;
+  if (done) t.done++;
+  if (onTime) t.onTime++;
+  if (overdue) t.overdue++;
+  t.feedbackDue += feedbackDue;
+  t.feedbackAnswered += feedbackAnswered;
+  if (flagged) t.flagged++;
+  t.accountability += accountability;
+  if (light === 'red') t.red++;
+  else if (light === 'yellow') t.yellow++;
+  else if (light === 'green') t.green++;
+}
+
+function finishTally(t: Counts, adjustment: number): PeriodTally {
   return {
     ...t,
     adjustment: Math.round(adjustment * 10) / 10,
@@ -209,6 +183,12 @@ export function tallyPeriod(list: readonly PeriodItem[], adjustment = 0): Period
     onTimeRate: rate(t.onTime, t.due),
     feedbackRate: rate(t.feedbackAnswered, t.feedbackDue),
   };
+}
+
+export function tallyPeriod(list: readonly PeriodItem[], adjustment = 0): PeriodTally {
+  const t = emptyCounts();
+  for (const x of list) addCounts(t, x.due, x.done, x.onTime, x.overdue, x.feedbackDue.length, x.feedbackAnswered.length, x.flagged, x.accountability, x.light);
+  return finishTally(t, adjustment);
 }
 
 /**
@@ -257,36 +237,90 @@ export interface RankSettings {
   rankedUnits: readonly string[];
 }
 
-/** Every figure of `period`: per item, overall, per lead unit, per leader, and the ranking. */
+/**
+ * Every figure of `period`: overall, per lead unit, per leader, the
+ * ranking, and per item (`items`, worked out when first read: the site's
+ * pages read only the tallies). Each item is measured without building an
+ * object for it (period-items.ts), its share added to the tallies as it goes.
+ */
 export function periodFigures(input: FigureInput, period: Period, s: PeriodSettings, r: RankSettings): PeriodFigures {
   const asOf = asOfDate(period, s.today);
-  const items: PeriodItem[] = [];
-  for (const { item, reports } of input.items) {
-    const x = periodItem(item, reports, period, asOf, s);
-    if (x) items.push(x);
+  const prepared = prepare(input, s);
+  const at = periodAt(period.from, asOf, s);
+  const all = emptyCounts();
+  const unitCounts = new Map<string, Counts>();
+  const leaderCounts = new Map<string, Counts>();
+  const countsOf = (m: Map<string, Counts>, k: string) => m.get(k) ?? m.set(k, emptyCounts()).get(k)!;
+  const m = newMeasure();
+  for (const p of prepared.items) {
+    const it = p.item;
+    if (p.irregular) {
+      // named report dates listed twice: the reference's way
+      const x = periodItem(it, p.reports as ReportInput[], period, asOf, s);
+      if (!x) continue;
+      for (const t of [all, countsOf(unitCounts, it.lead_unit), ...it.leaders.map((l) => countsOf(leaderCounts, l))]) {
+        addCounts(t, x.due, x.done, x.onTime, x.overdue, x.feedbackDue.length, x.feedbackAnswered.length, x.flagged, x.accountability, x.light);
+      }
+      continue;
+    }
+    const got = measureItem(p, at, s, m);
+    if (got === NOT_COUNTED) continue;
+    const u = countsOf(unitCounts, it.lead_unit);
+    if (got === SETTLED) {
+      // closed before the period: nothing counted, its unit and leaders shown as before
+      for (const l of it.leaders) countsOf(leaderCounts, l);
+      continue;
+    }
+    const done = m.due && m.finished;
+    const onTime = m.due && m.onTime;
+    addCounts(all, m.due, done, onTime, m.overdue, m.feedbackDue, m.feedbackAnswered, m.flagged, m.accountability, m.light);
+    addCounts(u, m.due, done, onTime, m.overdue, m.feedbackDue, m.feedbackAnswered, m.flagged, m.accountability, m.light);
+    for (const l of it.leaders) addCounts(countsOf(leaderCounts, l), m.due, done, onTime, m.overdue, m.feedbackDue, m.feedbackAnswered, m.flagged, m.accountability, m.light);
   }
-  items.sort((a, b) => a.id.localeCompare(b.id));
   const adjustments = (input.adjustments ?? []).filter((a) => a.date >= period.from && a.date <= asOf).sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
   const adjBy = new Map<string, number>();
   for (const a of adjustments) adjBy.set(a.unit, (adjBy.get(a.unit) ?? 0) + a.points);
-  const group = (key: (x: PeriodItem) => string[]) => {
-    const m = new Map<string, PeriodItem[]>();
-    for (const x of items) for (const k of key(x)) (m.get(k) ?? m.set(k, []).get(k)!).push(x);
-    return m;
-  };
-  const unitGroups = group((x) => [x.leadUnit]);
-  for (const u of adjBy.keys()) if (!unitGroups.has(u)) unitGroups.set(u, []);
+  for (const u of adjBy.keys()) countsOf(unitCounts, u);
   // on-site inspection scores of the period, where config gives them a weight: inspected units are ranked too
-  const inspection = r.weights.inspection > 0 ? inspectionScoresByUnit(input.items.map((x) => x.item), { from: period.from, to: asOf }) : new Map();
-  for (const u of inspection.keys()) if (!unitGroups.has(u)) unitGroups.set(u, []);
-  const byUnit = new Map([...unitGroups].sort((a, b) => a[0].localeCompare(b[0])).map(([u, l]) => [u, tallyPeriod(l, adjBy.get(u) ?? 0)]));
-  const byLeader = new Map([...group((x) => x.leaders)].sort((a, b) => a[0].localeCompare(b[0])).map(([p, l]) => [p, tallyPeriod(l)]));
+  const inspection = r.weights.inspection > 0 ? inspectionScoresByUnit(prepared.scored, { from: period.from, to: asOf }) : new Map();
+  for (const u of inspection.keys()) countsOf(unitCounts, u);
+  const byUnit = new Map([...unitCounts].sort((a, b) => a[0].localeCompare(b[0])).map(([u, t]) => [u, finishTally(t, adjBy.get(u) ?? 0)]));
+  const byLeader = new Map([...leaderCounts].sort((a, b) => a[0].localeCompare(b[0])).map(([p, t]) => [p, finishTally(t, 0)]));
   const ranked = new Set(r.rankedUnits);
   const ranking = rankUnits(
     [...byUnit].filter(([u]) => ranked.has(u)).map(([unit, tally]) => ({ unit, tally, extra: inspectionPart(unit, inspection, r.weights), inspection: inspection.get(unit)?.mean })),
     r.weights,
   );
-  return { period, asOf, items, all: tallyPeriod(items, 0), byUnit, byLeader, ranking, adjustments };
+  let items: PeriodItem[] | undefined;
+  const f = { period, asOf, all: finishTally(all, 0), byUnit, byLeader, ranking, adjustments } as PeriodFigures;
+  Object.defineProperty(f, 'items', {
+    enumerable: true,
+    get: () =>
+      (items ??= prepared.items.flatMap((p) => {
+        const x = p.irregular ? periodItem(p.item, p.reports as ReportInput[], period, asOf, s) : periodItemAt(p, period.from, asOf, s, at);
+        return x && x !== 'settled' ? [x] : [];
+      })),
+  });
+  return f;
+}
+
+/**
+ * What is computed once per item for every period of a build (schedules,
+ * report matchings): kept with the input, for the same settings.
+ */
+const PREPARED = new WeakMap<FigureInput, Map<string, { items: PreparedItem[]; scored: Item[] }>>();
+function prepare(input: FigureInput, s: PeriodSettings): { items: PreparedItem[]; scored: Item[] } {
+  const key = `${s.today}|${s.graceDays}|${s.warningDays}`;
+  let byKey = PREPARED.get(input);
+  if (!byKey) PREPARED.set(input, (byKey = new Map()));
+  let p = byKey.get(key);
+  if (!p) {
+    // in the order periodFigures lists items (by id), so no period sorts them again
+    const items = input.items.map((x) => prepareItem(x.item, x.reports)).sort((a, b) => a.item.id.localeCompare(b.item.id));
+    p = { items, scored: input.items.map((x) => x.item).filter((it) => it.scores.length > 0) };
+    byKey.set(key, p);
+  }
+  return p;
 }
 
 /** The whole ledger up to `today` (the site's “全部” page). */

@@ -18,7 +18,7 @@ import { plan } from '../domain/schemas/plan.ts';
 import { report } from '../domain/schemas/report.ts';
 import { unit, unitsFile } from '../domain/schemas/units.ts';
 import { classifyPath, configPath, peoplePath, RECORDS_DIR, unitsPath, type Classified } from './layout.ts';
-import { parseFrontmatterText, parseYamlText, type ParsedText } from './parse-record.ts';
+import { parseFrontmatterText, parseYamlText, type FieldPath, type ParsedText } from './parse-record.ts';
 import { validateParsed } from './validate.ts';
 import { sniff } from './sniff.ts';
 
@@ -30,6 +30,32 @@ export interface SourceText {
   size?: number;
   /** Attachments: the file's last bytes when `text` holds only its head. */
   tail?: Uint8Array;
+  /** The file's Git blob id (of exactly these bytes), when known: what a parse memo is keyed by. */
+  blob?: string;
+  /**
+   * Set when the bytes were not read (`text` is empty): the file is known
+   * unchanged since it was parsed as `blob`, and is read with this only if
+   * the memo cannot answer for it or a line number is asked for.
+   */
+  read?: () => Uint8Array;
+}
+
+/**
+ * A Markdown record file as parsed and validated, in a form that can be
+ * kept between runs (io/cache/parse-memo.ts): the record (without its line
+ * map, which is rebuilt from the text when a line is first asked for) or
+ * nothing, and the issues. The same bytes always give the same result, so
+ * a memo keyed by blob id can answer instead of parsing.
+ */
+export interface ParsedRecord {
+  record?: { file: string; value: unknown; body: string; bodyLine: number; itemId?: string; name?: string };
+  issues: Issue[];
+}
+
+/** Keeps ParsedRecords by file and blob id; `add` asks it first. */
+export interface ParseMemo {
+  get(src: SourceText): ParsedRecord | undefined;
+  put(src: SourceText, parsed: ParsedRecord): void;
 }
 
 export interface LoadResult {
@@ -183,9 +209,11 @@ export class LedgerLoader {
   private readonly issues: Issue[] = [];
   private readonly seen = new Set<string>();
   private readonly root: string;
+  private readonly memo?: ParseMemo;
 
-  constructor(root = RECORDS_DIR) {
+  constructor(root = RECORDS_DIR, memo?: ParseMemo) {
     this.root = root;
+    this.memo = memo;
   }
 
   add(src: SourceText): void {
@@ -198,7 +226,26 @@ export class LedgerLoader {
     }
     this.seen.add(cls.kind);
     const before = recordCount(ledger);
-    issues.push(...loadOne(ledger, src, cls));
+    const memo = this.memo && src.blob && cls.kind in MARKDOWN_RECORDS ? this.memo : undefined;
+    const kept = memo?.get(src);
+    if (!kept && src.read) src = { ...src, text: src.read(), read: undefined };
+    if (kept) {
+      issues.push(...kept.issues);
+      if (kept.record) {
+        // the line map is built from the text only if a line is asked for, as the fast parse does
+        let lineOf: ParsedText['lineOf'] | undefined;
+        const text = () => (src.read ? new TextDecoder().decode(src.read()) : typeof src.text === 'string' ? src.text : new TextDecoder().decode(src.text));
+        MARKDOWN_RECORDS[cls.kind as MarkdownKind].list(ledger).push({ ...kept.record, lineOf: (path: FieldPath) => (lineOf ??= parseFrontmatterText(text(), src.path).lineOf)(path) });
+      }
+    } else {
+      const found = loadOne(ledger, src, cls);
+      issues.push(...found);
+      if (memo) {
+        const list = MARKDOWN_RECORDS[cls.kind as MarkdownKind].list(ledger);
+        const rec = recordCount(ledger) > before ? (list[list.length - 1] as Located<unknown> & { itemId?: string; name?: string }) : undefined;
+        memo.put(src, { issues: found, record: rec && { file: rec.file, value: rec.value, body: rec.body, bodyLine: rec.bodyLine, ...(rec.itemId ? { itemId: rec.itemId, name: rec.name } : {}) } });
+      }
+    }
     const id = cls.kind === 'item' ? cls.itemId : cls.fileId;
     // a file that did not validate: what refers to it is not reported again
     if (recordCount(ledger) === before) {
@@ -223,8 +270,8 @@ export class LedgerLoader {
 }
 
 /** Build the ledger from the files under `root` (default `records`). */
-export function loadLedger(sources: Iterable<SourceText>, root = RECORDS_DIR): LoadResult {
-  const loader = new LedgerLoader(root);
+export function loadLedger(sources: Iterable<SourceText>, root = RECORDS_DIR, memo?: ParseMemo): LoadResult {
+  const loader = new LedgerLoader(root, memo);
   for (const src of sources) loader.add(src);
   return loader.finish();
 }

@@ -90,15 +90,19 @@ export function readRecordsTree(repoDir: string, recordsDir = RECORDS_DIR): Tree
  * ~0.7 s of a ~2.5 s check; overlapped, the check takes ~1.8 s.
  *
  * The worker is plain JavaScript evaluated from this string (it needs
- * nothing but fs), so the bundled checker carries it without a second
- * entry point. `read-tree.test.ts` holds it to the same results as
+ * nothing but fs and crypto), so the bundled checker carries it without a
+ * second entry point. It also gives each record file's Git blob id (the
+ * parse memo's key, io/cache/parse-memo.ts), off the parsing thread. `read-tree.test.ts` holds it to the same results as
  * `readRecordsTree`.
  */
 const WALKER = `
 const { parentPort, workerData } = require('node:worker_threads');
-const { readdirSync, readFileSync, openSync, fstatSync, readSync, closeSync } = require('node:fs');
+const { readdirSync, readFileSync, openSync, fstatSync, readSync, closeSync, statSync } = require('node:fs');
 const { join } = require('node:path');
-const { repoDir, recordsDir, max, attachmentRe, headBytes, tailBytes } = workerData;
+const { createHash } = require('node:crypto');
+// Git's blob id of a record's bytes (what a parse memo is keyed by), worked out here, beside the reading
+const blobId = (bytes) => createHash('sha1').update('blob ' + bytes.length + '\\0').update(bytes).digest('hex');
+const { repoDir, recordsDir, max, attachmentRe, headBytes, tailBytes, known, cutoff } = workerData;
 const attachment = new RegExp(attachmentRe);
 let batch = [];
 let transfer = [];
@@ -143,10 +147,25 @@ const walk = (rel) => {
       if (batch.length >= 256) flush();
     }
     else if (entry.isFile()) {
-      const bytes = new Uint8Array(readFileSync(join(repoDir, child)));
+      const abs = join(repoDir, child);
+      // a file whose size, times and inode are those recorded when it was last read is not read again
+      // (as Git trusts its index): its blob id is the recorded one; a change since (or too close to
+      // the recording to tell, on a file system with coarse times) is read
+      let sig;
+      if (known) {
+        const st = statSync(abs, { bigint: true });
+        sig = st.size + ':' + st.mtimeNs + ':' + st.ctimeNs + ':' + st.ino + ':' + st.dev;
+        const k = known[child];
+        if (k && k[0] === sig && st.mtimeMs < cutoff && st.ctimeMs < cutoff) {
+          batch.push({ path: child, text: new Uint8Array(0), blob: k[1], sig, unread: true });
+          if (batch.length >= 256) flush();
+          continue;
+        }
+      }
+      const bytes = new Uint8Array(readFileSync(abs));
       if (bytes.length > max) problem(child, 'size:' + bytes.length);
       else {
-        batch.push({ path: child, text: bytes });
+        batch.push({ path: child, text: bytes, blob: blobId(bytes), sig });
         transfer.push(bytes.buffer);
         if (batch.length >= 256) flush();
       }
@@ -166,14 +185,26 @@ function problemIssue(file: string, reason: string): Issue {
   return issue('unreadable-file', { file }, { reason });
 }
 
+/** A file as the walker hands it over: its stat signature when asked for, and whether its bytes were left unread. */
+export type TreeFile = SourceText & { sig?: string; unread?: boolean };
+
+/** Files known from an earlier read: path → [stat signature, blob id], trusted for files last changed before `cutoff` (ms). */
+export interface KnownFiles {
+  files: Record<string, [sig: string, blob: string]>;
+  cutoff: number;
+}
+
 /**
  * Read `records/` on a worker thread, handing each batch of files to
  * `onFiles` as it arrives. Resolves with the reading issues and the count.
+ * With `known`, record files (not attachments) unchanged since then are
+ * handed over unread (`unread`, empty `text`, the known blob id).
  */
 export function streamRecordsTree(
   repoDir: string,
-  onFiles: (files: SourceText[]) => void,
+  onFiles: (files: TreeFile[]) => void,
   recordsDir = RECORDS_DIR,
+  known?: KnownFiles,
 ): Promise<{ issues: Issue[]; files: number }> {
   if (!existsSync(join(repoDir, recordsDir))) {
     return Promise.resolve({ issues: readRecordsTree(repoDir, recordsDir).issues, files: 0 });
@@ -181,8 +212,8 @@ export function streamRecordsTree(
   const issues: Issue[] = [];
   let files = 0;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WALKER, { eval: true, workerData: { repoDir, recordsDir, max: MAX_RECORD_BYTES, attachmentRe: ATTACHMENT_PATH_RE.source, headBytes: ATTACHMENT_HEAD, tailBytes: ATTACHMENT_TAIL } });
-    worker.on('message', (m: { files?: SourceText[]; problem?: { file: string; reason: string }; done?: boolean }) => {
+    const worker = new Worker(WALKER, { eval: true, workerData: { repoDir, recordsDir, max: MAX_RECORD_BYTES, attachmentRe: ATTACHMENT_PATH_RE.source, headBytes: ATTACHMENT_HEAD, tailBytes: ATTACHMENT_TAIL, known: known?.files, cutoff: known?.cutoff } });
+    worker.on('message', (m: { files?: TreeFile[]; problem?: { file: string; reason: string }; done?: boolean }) => {
       if (m.files) {
         files += m.files.length;
         onFiles(m.files);

@@ -42,10 +42,18 @@ export function chineseDate(date: string): string {
   return `${y}年${m}月${d}日`;
 }
 
+/** The ledger's items by id, made once per ledger (a site writes a document for every notice and bulletin). */
+const byIdOf = new WeakMap<object, { n: number; map: Map<string, Ledger['items'][number]['value']> }>();
+function itemsById(ledger: Ledger) {
+  let e = byIdOf.get(ledger.items);
+  if (!e || e.n !== ledger.items.length) byIdOf.set(ledger.items, (e = { n: ledger.items.length, map: new Map(ledger.items.map((r) => [r.value.id, r.value])) }));
+  return e.map;
+}
+
 export function bulletinDocument(ledger: Ledger, b: Bulletin, body: Block[]): OfficialDocument {
   const cfg = ledger.config?.value;
   const n = namesOf(ledger);
-  const items = new Map(ledger.items.map((r) => [r.value.id, r.value]));
+  const items = itemsById(ledger);
   const covered = b.items.map((id) => items.get(id)).filter((x) => !!x);
   const mentioned = new Set(body.flatMap((x) => (x.type === 'table' ? x.rows.map((r) => r[0] ?? '') : [])));
   const listed = covered.filter((it) => !mentioned.has(it.id));
@@ -74,7 +82,7 @@ export function bulletinDocument(ledger: Ledger, b: Bulletin, body: Block[]): Of
 export function noticeDocument(ledger: Ledger, v: Notice, body: Block[]): OfficialDocument {
   const cfg = ledger.config?.value;
   const n = namesOf(ledger);
-  const items = new Map(ledger.items.map((r) => [r.value.id, r.value]));
+  const items = itemsById(ledger);
   const rows = v.items.map((id) => items.get(id)).filter((x) => !!x).map((it) => [
     it.id,
     it.title,

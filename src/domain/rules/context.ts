@@ -49,6 +49,55 @@ function segmentsOf(pattern: string) {
   return segs;
 }
 
+/**
+ * `valuesAt` without building anything for values that are fine: `fn` gets
+ * each value and a function that builds its path (called only for an
+ * issue). The rules that look at every field of every record use it.
+ */
+export function eachValueAt(obj: unknown, pattern: string, fn: (value: unknown, path: () => (string | number)[]) => void): void {
+  const segs = segmentsOf(pattern);
+  // no list in the pattern (most): one walk down, nothing built
+  let cur: unknown = obj;
+  let k = 0;
+  for (; k < segs.length; k++) {
+    const s = segs[k]!;
+    if (s.list) break;
+    if (cur === null || typeof cur !== 'object') return;
+    cur = (cur as Record<string, unknown>)[s.key];
+    if (cur === undefined) return;
+  }
+  if (k === segs.length) {
+    fn(cur, () => segs.map((x) => x.key));
+    return;
+  }
+  walkAt(obj, segs, 0, undefined, fn);
+}
+
+/** A path as a chain of links to its parent, turned into a list only when asked. */
+type PathLink = { up: PathLink | undefined; seg: string | number } | undefined;
+const pathOf = (n: PathLink): (string | number)[] => {
+  const out: (string | number)[] = [];
+  for (let x = n; x; x = x.up) out.push(x.seg);
+  return out.reverse();
+};
+
+function walkAt(cur: unknown, segs: { key: string; list: boolean }[], k: number, link: PathLink, fn: (value: unknown, path: () => (string | number)[]) => void): void {
+  if (k === segs.length) {
+    fn(cur, () => pathOf(link));
+    return;
+  }
+  if (cur === null || typeof cur !== 'object') return;
+  const s = segs[k]!;
+  const v = (cur as Record<string, unknown>)[s.key];
+  if (v === undefined) return;
+  if (!s.list) walkAt(v, segs, k + 1, { up: link, seg: s.key }, fn);
+  else if (Array.isArray(v)) {
+    if (v.length === 0) return;
+    const here = { up: link, seg: s.key };
+    for (let i = 0; i < v.length; i++) walkAt(v[i], segs, k + 1, { up: here, seg: i }, fn);
+  }
+}
+
 export function valuesAt(obj: unknown, pattern: string): { path: (string | number)[]; value: unknown }[] {
   const segs = segmentsOf(pattern);
   // the common case (no list, value absent) allocates nothing

@@ -102,13 +102,35 @@ export const listOrder: Rule = (ctx) => {
   return out;
 };
 
-/** Every `date:` field anywhere in a record, with its path. */
-function dateFields(v: unknown, path: (string | number)[] = []): { path: (string | number)[]; date: string }[] {
-  if (Array.isArray(v)) return v.flatMap((e, i) => dateFields(e, [...path, i]));
-  if (v === null || typeof v !== 'object') return [];
-  return Object.entries(v).flatMap(([k, x]) =>
-    k === 'date' && typeof x === 'string' ? [{ path: [...path, k], date: x }] : dateFields(x, [...path, k]),
-  );
+/**
+ * Every `date:` field anywhere in a record later than `after`, with its
+ * path (in the order the fields are written). Walks without building
+ * anything for the dates that are fine: the working-tree check visits every
+ * record's every field.
+ */
+function datesAfter(v: unknown, after: string, path: (string | number)[], out: { path: (string | number)[]; date: string }[]): void {
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const e = v[i];
+      if (e !== null && typeof e === 'object') {
+        path.push(i);
+        datesAfter(e, after, path, out);
+        path.pop();
+      }
+    }
+    return;
+  }
+  if (v === null || typeof v !== 'object') return;
+  for (const k in v) {
+    const x = (v as Record<string, unknown>)[k];
+    if (k === 'date' && typeof x === 'string') {
+      if (x > after) out.push({ path: [...path, k], date: x });
+    } else if (x !== null && typeof x === 'object') {
+      path.push(k);
+      datesAfter(x, after, path, out);
+      path.pop();
+    }
+  }
 }
 
 export const noFutureDates: Rule = (ctx) => {
@@ -116,10 +138,12 @@ export const noFutureDates: Rule = (ctx) => {
   if (!today) return [];
   const out: Issue[] = [];
   const l = ctx.ledger;
-  const all: Located<unknown>[] = [...l.items, ...l.reports, ...l.notices, ...l.bulletins, ...l.plans, ...l.meetings, ...l.summaries, ...l.adjustments];
-  for (const rec of all) {
-    for (const { path, date } of dateFields(rec.value)) {
-      if (date > today) out.push(at(rec, path, 'future-date', { field: dottedPath(path), date, when: '今天', today }));
+  const found: { path: (string | number)[]; date: string }[] = [];
+  for (const list of [l.items, l.reports, l.notices, l.bulletins, l.plans, l.meetings, l.summaries, l.adjustments] as Located<unknown>[][]) {
+    for (const rec of list) {
+      datesAfter(rec.value, today, [], found);
+      for (const { path, date } of found) out.push(at(rec, path, 'future-date', { field: dottedPath(path), date, when: '今天', today }));
+      found.length = 0;
     }
   }
   return out;

@@ -5,7 +5,7 @@
 import type { Issue } from '../issues.ts';
 import type { Located } from '../ledger.ts';
 import { closest } from '../text.ts';
-import { at, dottedPath, valuesAt, type Rule, type RuleContext } from './context.ts';
+import { at, dottedPath, eachValueAt, type Rule, type RuleContext } from './context.ts';
 
 type RefKind = 'person' | 'unit' | 'item' | 'notice' | 'bulletin' | 'plan' | 'meeting' | 'summary';
 
@@ -79,37 +79,46 @@ const CODE = {
   summary: 'unknown-summary',
 } as const;
 
-function keysOf(ctx: RuleContext, kind: RefKind): Map<string, unknown> {
-  const i = ctx.index;
-  return { person: i.people, unit: i.units, item: i.items, notice: i.notices, bulletin: i.bulletins, plan: i.plans, meeting: i.meetings, summary: i.summaries }[kind];
+type Known = Record<RefKind, Map<string, unknown>>;
+
+const entriesOf = new Map<object, [string, RefKind][]>();
+/** A kind's reference fields as a list, made once. */
+function fieldList(fields: Record<string, RefKind>): [string, RefKind][] {
+  let e = entriesOf.get(fields);
+  if (!e) entriesOf.set(fields, (e = Object.entries(fields)));
+  return e;
 }
 
-function checkRecord<T>(ctx: RuleContext, rec: Located<T>, fields: Record<string, RefKind>, out: Issue[]) {
-  for (const [pattern, kind] of Object.entries(fields)) {
-    const known = keysOf(ctx, kind);
-    for (const { path, value } of valuesAt(rec.value, pattern)) {
-      if (typeof value !== 'string' || known.has(value) || ctx.ledger.invalid.has(value)) continue;
-      const suggestion = kind === 'person' || kind === 'unit' ? closest(value, known.keys()) : undefined;
-      out.push(at(rec, path, CODE[kind], { field: dottedPath(path), ref: value, suggestion }));
-    }
+function checkRecord<T>(ctx: RuleContext, known: Known, rec: Located<T>, fields: Record<string, RefKind>, out: Issue[]) {
+  for (const [pattern, kind] of fieldList(fields)) {
+    const ids = known[kind];
+    eachValueAt(rec.value, pattern, (value, path) => {
+      if (typeof value !== 'string' || ids.has(value) || ctx.ledger.invalid.has(value)) return;
+      const suggestion = kind === 'person' || kind === 'unit' ? closest(value, ids.keys()) : undefined;
+      const p = path();
+      out.push(at(rec, p, CODE[kind], { field: dottedPath(p), ref: value, suggestion }));
+    });
   }
 }
 
 export const references: Rule = (ctx) => {
   const out: Issue[] = [];
   const l = ctx.ledger;
-  for (const r of l.items) checkRecord(ctx, r, REFERENCE_FIELDS.item, out);
+  const i = ctx.index;
+  const known: Known = { person: i.people, unit: i.units, item: i.items, notice: i.notices, bulletin: i.bulletins, plan: i.plans, meeting: i.meetings, summary: i.summaries };
+  const check = <T,>(r: Located<T>, fields: Record<string, RefKind>, o: Issue[]) => checkRecord(ctx, known, r, fields, o);
+  for (const r of l.items) check(r, REFERENCE_FIELDS.item, out);
   for (const r of l.reports) {
-    checkRecord(ctx, r, REFERENCE_FIELDS.report, out);
+    check(r, REFERENCE_FIELDS.report, out);
     if (!ctx.index.items.has(r.itemId) && !l.invalid.has(r.itemId)) out.push(at(r, [], 'unknown-item', { field: '所在文件夹', ref: r.itemId }));
   }
-  for (const r of l.notices) checkRecord(ctx, r, REFERENCE_FIELDS.notice, out);
-  for (const r of l.bulletins) checkRecord(ctx, r, REFERENCE_FIELDS.bulletin, out);
-  for (const r of l.plans) checkRecord(ctx, r, REFERENCE_FIELDS.plan, out);
-  for (const r of l.meetings) checkRecord(ctx, r, REFERENCE_FIELDS.meeting, out);
-  for (const r of l.summaries) checkRecord(ctx, r, REFERENCE_FIELDS.summary, out);
-  for (const r of l.adjustments) checkRecord(ctx, r, REFERENCE_FIELDS.adjustment, out);
-  for (const r of l.people) checkRecord(ctx, r, REFERENCE_FIELDS.person, out);
-  for (const r of l.units) checkRecord(ctx, r, REFERENCE_FIELDS.unit, out);
+  for (const r of l.notices) check(r, REFERENCE_FIELDS.notice, out);
+  for (const r of l.bulletins) check(r, REFERENCE_FIELDS.bulletin, out);
+  for (const r of l.plans) check(r, REFERENCE_FIELDS.plan, out);
+  for (const r of l.meetings) check(r, REFERENCE_FIELDS.meeting, out);
+  for (const r of l.summaries) check(r, REFERENCE_FIELDS.summary, out);
+  for (const r of l.adjustments) check(r, REFERENCE_FIELDS.adjustment, out);
+  for (const r of l.people) check(r, REFERENCE_FIELDS.person, out);
+  for (const r of l.units) check(r, REFERENCE_FIELDS.unit, out);
   return out;
 };

@@ -30,9 +30,12 @@ export const mergeCandidates: Rule = (ctx) => {
     }
   }
   const seen = new Set<string>();
-  for (const list of byTarget.values()) {
+  for (const all of byTarget.values()) {
+    // only applications whose times overlap can be merged: sorted by start, each is paired with those
+    // starting before it ends (a unit inspected year after year has hundreds; every pair would be quadratic)
+    const list = all.filter((r) => r.value.application!.mergeable).sort((x, y) => (x.value.application!.from < y.value.application!.from ? -1 : x.value.application!.from > y.value.application!.from ? 1 : 0));
     for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
+      for (let j = i + 1; j < list.length && list[j]!.value.application!.from <= list[i]!.value.application!.to; j++) {
         const pair = [list[i]!, list[j]!].sort((x, y) => x.value.application!.date.localeCompare(y.value.application!.date) || x.value.id.localeCompare(y.value.id));
         const a = pair[0]!;
         const b = pair[1]!;

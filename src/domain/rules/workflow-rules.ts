@@ -19,7 +19,7 @@ import {
   type StepField,
   type Signer,
 } from '../workflow.ts';
-import { at, dottedPath, valuesAt, type Rule } from './context.ts';
+import { at, dottedPath, eachValueAt, valuesAt, type Rule } from './context.ts';
 import type { Located } from '../ledger.ts';
 
 /** Fields that only appear once an item reached an end: never before. */
@@ -110,8 +110,15 @@ export const stateFits: Rule = (ctx) => {
   return out;
 };
 
-/** Every signer field of every edge and amendment, for the working-tree check. */
+const signersOf = new Map<string, Signer[]>();
+/** Every signer field of every edge and amendment, for the working-tree check (once per kind: the table does not change). */
 function allSigners(kind: keyof typeof WORKFLOWS): Signer[] {
+  let list = signersOf.get(kind);
+  if (!list) signersOf.set(kind, (list = signerList(kind)));
+  return list;
+}
+
+function signerList(kind: keyof typeof WORKFLOWS): Signer[] {
   const fromEdges = WORKFLOWS[kind].edges.flatMap((e) => e.signers ?? []);
   const fromAmendments = Object.values(AMENDMENTS).flatMap((a) => ('signers' in a ? a.signers : []));
   const seen = new Set<string>();
@@ -132,16 +139,17 @@ export const signers: Rule = (ctx) => {
     });
   for (const rec of ctx.ledger.items) {
     for (const s of allSigners(rec.value.kind)) {
-      for (const { path, value } of valuesAt(rec.value, s.field)) {
+      eachValueAt(rec.value, s.field, (value, pathOf) => {
         const person = typeof value === 'string' ? ctx.index.people.get(value) : undefined;
-        if (!person) continue; // unknown people are reported by `references`
+        if (!person) return; // unknown people are reported by `references`
         if (!person.value.roles.some((r) => s.roles.includes(r))) {
-          out.push(wrong(rec, path, person, s.roles));
-          continue;
+          out.push(wrong(rec, pathOf(), person, s.roles));
+          return;
         }
         // the department's own 分管 leader (or a main leader, 主管) signs
         const unit = s.ofUnit ? ctx.index.units.get(rec.value[s.ofUnit])?.value : undefined;
         if (unit?.leader && value !== unit.leader && !person.value.roles.includes('main_leader')) {
+          const path = pathOf();
           out.push(
             at(rec, path, 'not-unit-leader', {
               field: dottedPath(path),
@@ -152,7 +160,7 @@ export const signers: Rule = (ctx) => {
             }),
           );
         }
-      }
+      });
     }
   }
   // the office's documents and who signs them (DOCUMENTS in the workflow table)

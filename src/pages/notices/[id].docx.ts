@@ -4,7 +4,8 @@ import { documentDocx, DOCX_TYPE } from '../../site/outputs/documents.ts';
 
 export async function getStaticPaths() {
   const site = await getSite();
-  return site.notices.map((x) => ({ params: { id: x.value.id } }));
+  // keyed by the record, the items it names and the registries: what the .docx is written from
+  return site.notices.map((x) => ({ params: { id: x.value.id }, cacheKey: site.keys.docx(x.value.id) }));
 }
 
 export async function GET({ params }: { params: { id: string } }) {

@@ -7,6 +7,8 @@
  *   SITE_TODAY    pretend today is this Beijing date (tests, reproducible builds)
  *   SITE_URL      absolute origin used in feeds and calendars (default http://localhost:4321)
  *   SITE_CHECK    "0" skips the full-history check (never in CI; for quick previews)
+ *   SITE_BUILT_AT the build time to state (ISO 8601; default now): two builds of the same
+ *                 ledger with the same settings are then the same bytes
  */
 import { resolve } from 'node:path';
 import { beijingDate } from '../../domain/dates.ts';
@@ -21,7 +23,8 @@ export interface SiteEnv {
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): SiteEnv {
-  const builtAt = new Date();
+  const pinned = env.SITE_BUILT_AT ? new Date(env.SITE_BUILT_AT) : undefined;
+  const builtAt = pinned && !Number.isNaN(pinned.getTime()) ? pinned : new Date();
   const today = env.SITE_TODAY && /^\d{4}-\d{2}-\d{2}$/.test(env.SITE_TODAY) ? env.SITE_TODAY : beijingDate(builtAt);
   return {
     repoDir: resolve(env.LEDGER_REPO || '.demo/ledger'),

@@ -24,12 +24,15 @@ import type { Person } from '../../domain/schemas/people.ts';
 import type { Plan } from '../../domain/schemas/plan.ts';
 import type { Unit } from '../../domain/schemas/units.ts';
 import { STATE_LABELS, type State } from '../../domain/workflow.ts';
-import { classifyPath, RECORDS_DIR } from '../../format/layout.ts';
+import { classifyPath, peoplePath, RECORDS_DIR, unitsPath } from '../../format/layout.ts';
 import { loadLedger } from '../../format/load-ledger.ts';
+import { cacheDir } from '../../io/cache/store.ts';
+import { FileParseMemo } from '../../io/cache/parse-memo.ts';
 import { BlobReader } from '../../io/git/cat-file.ts';
 import { listTree, resolveCommit } from '../../io/git/repo.ts';
 import type { SiteEnv } from './env.ts';
 import { readHistory, type CommitInfo, type HistoryContext, type ItemEvent } from './read-history.ts';
+import { pageKeys, type PageKeys } from './page-keys.ts';
 import { filterLedger, isPartial } from '../../format/visibility.ts';
 import { figureInput, ledgerFigures } from '../../domain/ledger-figures.ts';
 import { allTime, type PeriodFigures, type RankedUnit } from '../../domain/period-figures.ts';
@@ -104,6 +107,8 @@ export interface Site {
   meetingById: Map<string, Located<Meeting>>;
   /** 督查汇报 documents, newest first. */
   summaries: Located<SummaryDoc>[];
+  /** An item's 督查汇报 documents, newest first (as in `summaries`). */
+  summariesOf: (itemId: string) => Located<SummaryDoc>[];
   summaryById: Map<string, Located<SummaryDoc>>;
   /** Item id → its attachments this build shows (with their bytes). */
   attachments: Map<string, LocatedAttachment[]>;
@@ -148,6 +153,10 @@ export interface Site {
   takenIds: string[];
   /** An item's report file names (numbering only). */
   reportNames: (itemId: string) => string[];
+  /** The blob id of a file of the HEAD tree (what an attachment's page key rests on). */
+  blobOf: (path: string) => string | undefined;
+  /** The pages' cache keys (page-keys.ts), worked out when first asked for. */
+  keys: PageKeys;
   stats: Record<string, number>;
 }
 
@@ -188,7 +197,11 @@ export async function loadSite(env: SiteEnv): Promise<Site> {
     historyContext(emptyContext);
     throw e;
   }
-  const loaded = loadLedger(files.map((f) => ({ path: f.path, text: f.text })));
+  // files parsed in an earlier build (same path, same blob) are taken from the ledger's cache
+  const memo = new FileParseMemo(cacheDir(env.repoDir));
+  const loaded = loadLedger(files.map((f) => ({ path: f.path, text: f.text, blob: f.blob })), undefined, memo);
+  memo.save();
+  stats.parsed = memo.misses;
   const full = loaded.ledger;
   stats.headMs = performance.now() - t0;
 
@@ -217,7 +230,7 @@ export async function loadSite(env: SiteEnv): Promise<Site> {
     const b = blobOf.get(r.file);
     if (b) known.set(b, { item: r.value, body: r.body });
   }
-  historyContext({ names, known, reportUnits: new Map(full.reports.map((r) => [r.file, r.value.unit])) });
+  historyContext({ names, known, reportUnits: new Map(full.reports.map((r) => [r.file, r.value.unit])), namesKey: `${blobOf.get(peoplePath()) ?? ''}:${blobOf.get(unitsPath()) ?? ''}` });
   const checkP: Promise<CheckResult> = rawCheck
     ? rawCheck.then(
         (r) => {
@@ -283,14 +296,17 @@ export async function loadSite(env: SiteEnv): Promise<Site> {
   // figures by period, over this build's items; a build that sees part of the ledger ranks nothing
   const partial = isPartial(full, build);
   const input = figureInput(ledger);
+  // a few periods are asked for by several pages (all time, this year); each period page asks once:
+  // keeping every period's figures (each with a row per item) held ~1 GB at 10,000 items
   const figCache = new Map<string, PeriodFigures>();
   const figures = (p: Period): PeriodFigures => {
     let f = figCache.get(p.key);
     if (!f) {
       f = ledgerFigures(ledger, p, env.today, input);
-      if (partial) f = { ...f, ranking: [] };
-      figCache.set(p.key, f);
-    }
+      if (partial) f.ranking = []; // (a copy would work out every item of the period: `items` is read lazily)
+      if (figCache.size >= 4) figCache.delete(figCache.keys().next().value!);
+    } else figCache.delete(p.key);
+    figCache.set(p.key, f);
     return f;
   };
   const all = allTime(env.today);
@@ -361,7 +377,11 @@ export async function loadSite(env: SiteEnv): Promise<Site> {
   const bulletins = [...ledger.bulletins].sort((a, b) => b.value.year - a.value.year || b.value.number - a.value.number);
   stats.totalMs = performance.now() - t0;
 
-  return {
+  const summaries = [...ledger.summaries].sort((a, b) => b.value.drafted.date.localeCompare(a.value.drafted.date) || b.value.id.localeCompare(a.value.id));
+  const summariesByItem = new Map<string, Located<SummaryDoc>[]>();
+  for (const d of summaries) (summariesByItem.get(d.value.item) ?? summariesByItem.set(d.value.item, []).get(d.value.item)!).push(d);
+  let keys: PageKeys | undefined;
+  const site: Site = {
     env,
     config,
     build,
@@ -377,7 +397,8 @@ export async function loadSite(env: SiteEnv): Promise<Site> {
     plans: sortDocs(ledger.plans),
     meetings: sortDocs(ledger.meetings),
     meetingById: new Map(ledger.meetings.map((m) => [m.value.id, m])),
-    summaries: [...ledger.summaries].sort((a, b) => b.value.drafted.date.localeCompare(a.value.drafted.date) || b.value.id.localeCompare(a.value.id)),
+    summaries,
+    summariesOf: (id) => summariesByItem.get(id) ?? [],
     summaryById: new Map(ledger.summaries.map((m) => [m.value.id, m])),
     attachments,
     noticeById: new Map(ledger.notices.map((n) => [n.value.id, n])),
@@ -411,8 +432,13 @@ export async function loadSite(env: SiteEnv): Promise<Site> {
     templates,
     takenIds,
     reportNames: (id) => reportNames.get(id) ?? [],
+    blobOf: (path) => blobOf.get(path),
+    get keys() {
+      return (keys ??= pageKeys(site));
+    },
     stats,
   };
+  return site;
 }
 
 /** One-line summary of an item's latest progress for listings. */

@@ -7,7 +7,9 @@ import type { Site } from '../data/load-site.ts';
 
 const SITE = Symbol.for('supervision-ledger.site');
 const LISTENERS = Symbol.for('supervision-ledger.site-listeners');
-type G = { [SITE]?: Promise<Site>; [LISTENERS]?: ((s: Site) => void)[] };
+const RENDERED = Symbol.for('supervision-ledger.rendered');
+const BUILDING = Symbol.for('supervision-ledger.building');
+type G = { [SITE]?: Promise<Site>; [LISTENERS]?: ((s: Site) => void)[]; [RENDERED]?: Set<string>; [BUILDING]?: boolean };
 const g = globalThis as G;
 
 /** The site data of this build, loaded once. */
@@ -33,4 +35,17 @@ export function onSiteLoaded(f: (s: Site) => void): void {
 export function resetSite(): void {
   delete g[SITE];
   g[LISTENERS] = [];
+  g[RENDERED] = new Set();
+  g[BUILDING] = true;
 }
+
+/** A static build is running (`astro build`: the integration's build:done runs after the pages), not the dev server. */
+export const building = (): boolean => g[BUILDING] === true;
+
+/** A page rendered in this build (its path), as opposed to one Astro copied from its cache. */
+export function pageRendered(pathname: string): void {
+  (g[RENDERED] ??= new Set()).add(pathname.replace(/\/?$/, '/'));
+}
+
+/** Paths of the pages rendered in this build (`/items/DB-2026-0001/`, `/404/`). */
+export const renderedPages = (): Set<string> => g[RENDERED] ?? new Set();

@@ -7,26 +7,56 @@ import { ledgerRows } from '../../domain/documents/ledger-rows.ts';
 import { yearPeriod } from '../../domain/period.ts';
 import { documentOf } from '../../io/docx/document-docx.ts';
 import { officialDocx } from '../../io/docx/official-docx.ts';
-import { ledgerXlsxBytes } from '../../io/xlsx/ledger-xlsx.ts';
 import type { Site } from '../data/load-site.ts';
+import { xlsxBeside, xlsxBytes, type XlsxJob } from './xlsx-build.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-export async function ledgerXlsx(site: Site): Promise<Uint8Array<ArrayBuffer>> {
-  const figures = site.figures(yearPeriod(Number(site.env.today.slice(0, 4))));
-  return ledgerXlsxBytes({
+/** What the 台账 workbook is written from: plain data (it crosses to a worker thread). */
+export function ledgerWorkbookOf(site: Site): XlsxJob {
+  const f = site.figures(yearPeriod(Number(site.env.today.slice(0, 4))));
+  return {
     organisation: site.config.organisation,
     rows: ledgerRows(site.ledger, site.env.today),
-    split: 'year',
-    scope: '',
-    figures,
-    unitName: (u) => site.units.get(u)?.name ?? u,
+    // the tallies only: a period's items are worked out when read, and a copy would read them
+    figures: { period: f.period, asOf: f.asOf, all: f.all, byUnit: f.byUnit, byLeader: f.byLeader, ranking: f.ranking, adjustments: f.adjustments, items: [] },
+    unitNames: Object.fromEntries([...site.units].map(([id, u]) => [id, u.name])),
     partial: site.partial ? `本表来自“${site.build.title}”，只含公开范围 ${site.build.includes.join('、')} 的事项，不列排名。` : undefined,
-  });
+  };
 }
 
+// on globalThis: the pages' bundle and the integration are separate module instances in one process (build-hooks.ts)
+const STARTED = Symbol.for('supervision-ledger.ledger-xlsx');
+const g = globalThis as { [STARTED]?: WeakMap<Site, Promise<Uint8Array<ArrayBuffer>>> };
+const started = (g[STARTED] ??= new WeakMap());
+
+/**
+ * Start writing the workbook on a worker thread (the other core) as soon as
+ * the site is loaded: ExcelJS takes seconds at 10,000 items, which the page
+ * generation need not wait for. `ledgerXlsx` then awaits it.
+ */
+export function startLedgerXlsx(site: Site): void {
+  if (started.has(site)) return;
+  const p = xlsxBeside(ledgerWorkbookOf(site));
+  p.catch(() => {}); // reported by ledgerXlsx
+  started.set(site, p);
+}
+
+export function ledgerXlsx(site: Site): Promise<Uint8Array<ArrayBuffer>> {
+  return started.get(site) ?? xlsxBytes(ledgerWorkbookOf(site));
+}
+
+/** The workbook being written beside the pages, if it was started: a build puts it in place after them (the page does not wait). */
+export const ledgerXlsxBeside = (site: Site): Promise<Uint8Array<ArrayBuffer>> | undefined => started.get(site);
+
+/** Where the workbook goes under the output folder (src/pages/data/ledger.xlsx.ts). */
+export const LEDGER_XLSX_FILE = 'data/ledger.xlsx';
+
+/** The document a bulletin's or notice's .docx is written from (the .docx is a pure function of it). */
+export const documentModel = (site: Site, id: string) => documentOf(site.ledger, id).doc;
+
 export async function documentDocx(site: Site, id: string): Promise<Uint8Array<ArrayBuffer>> {
-  const b = await officialDocx(documentOf(site.ledger, id).doc);
+  const b = await officialDocx(documentModel(site, id));
   return new Uint8Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer);
 }

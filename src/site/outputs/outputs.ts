@@ -91,13 +91,20 @@ export function ledgerCsv(site: Site): string {
 
 const icsText = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
 
+/** UTF-8 length of one character (a code point). */
+const utf8Length = (ch: string) => {
+  const c = ch.codePointAt(0)!;
+  return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+};
+
 /** Fold a content line at 75 octets (RFC 5545 §3.1), never inside a UTF-8 sequence. */
 function fold(line: string): string {
+  if (line.length <= 25 || Buffer.byteLength(line) <= 75) return line;
   const out: string[] = [];
   let cur = '';
   let bytes = 0;
   for (const ch of line) {
-    const b = Buffer.byteLength(ch);
+    const b = utf8Length(ch);
     if (bytes + b > (out.length ? 74 : 75)) {
       out.push(cur);
       cur = '';

@@ -5,6 +5,8 @@ import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { SearchRecord } from './search-index.ts';
 import { spaced } from './segment.ts';
+import { createHash } from 'node:crypto';
+import { readCache, writeCache } from '../../io/cache/store.ts';
 
 /**
  * Pagefind writes its ready-made search interfaces beside the index
@@ -24,7 +26,13 @@ export function dropUnusedPagefindFiles(dir: string): string[] {
 export interface IndexJob {
   records: SearchRecord[];
   outputPath: string;
+  /** The ledger's cache folder (io/cache/store.ts): each record's text split into words is kept there, by record and text. */
+  cacheDir?: string;
 }
+
+/** Words of the last build's records: url → [digest of the text, the text split into words]. */
+type WordsCache = Record<string, [string, string]>;
+const WORDS_CACHE = 'search-words.json';
 
 export interface IndexDone {
   records: number;
@@ -37,14 +45,25 @@ export async function buildSearchIndex(job: IndexJob): Promise<IndexDone> {
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+    // splitting Chinese into words is a third of the indexing: a record whose text is unchanged reuses its words
+    const prior = readCache<WordsCache>(job.cacheDir, WORDS_CACHE) ?? {};
+    const next: WordsCache = {};
+    const words = (r: SearchRecord) => {
+      const d = createHash('sha1').update(r.content).digest('hex');
+      const hit = prior[r.url];
+      const w = hit && hit[0] === d ? hit[1] : spaced(r.content);
+      next[r.url] = [d, w];
+      return w;
+    };
     const BATCH = 200;
     for (let i = 0; i < job.records.length; i += BATCH) {
       const added = await Promise.all(
-        job.records.slice(i, i + BATCH).map((r) => index.addCustomRecord({ url: r.url, content: spaced(r.content), language: 'zh-cn', meta: r.meta })),
+        job.records.slice(i, i + BATCH).map((r) => index.addCustomRecord({ url: r.url, content: words(r), language: 'zh-cn', meta: r.meta })),
       );
       const bad = added.flatMap((a) => a.errors);
       if (bad.length) throw new Error(`pagefind: ${bad.join('; ')}`);
     }
+    writeCache(job.cacheDir, WORDS_CACHE, next);
     const written = await index.writeFiles({ outputPath: job.outputPath });
     if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
     dropUnusedPagefindFiles(job.outputPath);

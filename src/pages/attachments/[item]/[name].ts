@@ -18,7 +18,7 @@ const MIME: Record<string, string> = {
 
 export async function getStaticPaths() {
   const site = await getSite();
-  return [...site.attachments.values()].flat().filter((a) => a.bytes && !a.value.lfs).map((a) => ({ params: { item: a.itemId, name: a.value.name } }));
+  return [...site.attachments.values()].flat().filter((a) => a.bytes && !a.value.lfs).map((a) => ({ params: { item: a.itemId, name: a.value.name }, cacheKey: site.keys.attachment(a.itemId, a.value.name) }));
 }
 
 export const GET: APIRoute = async ({ params }) => {

@@ -4,7 +4,8 @@ import { documentDocx, DOCX_TYPE } from '../../../site/outputs/documents.ts';
 
 export async function getStaticPaths() {
   const site = await getSite();
-  return site.bulletins.map((b) => ({ params: { year: String(b.value.year), number: String(b.value.number).padStart(2, '0') }, props: { id: b.value.id } }));
+  // keyed by the record, the items it names and the registries: what the .docx is written from
+  return site.bulletins.map((b) => ({ params: { year: String(b.value.year), number: String(b.value.number).padStart(2, '0') }, props: { id: b.value.id }, cacheKey: site.keys.docx(b.value.id) }));
 }
 
 export async function GET({ props }: { props: { id: string } }) {
