@@ -383,4 +383,14 @@ describe('the rest of the notice', () => {
     await shot(page, 'plan-notice-scores');
     await page.close();
   });
+
+  test('a unit page lists the on-site inspection scores the unit was given, linked to the inspection', async () => {
+    const page = await open('/units/community-3/');
+    const scores = await page.locator('section[aria-labelledby=h-scores]').innerText();
+    expect(scores).toContain('平均 86.5 分');
+    expect(scores).toContain('消防通道堵塞4处扣10分');
+    await page.locator('section[aria-labelledby=h-scores] a').first().click();
+    expect(new URL(page.url()).pathname).toMatch(/\/items\/DB-2026-0041\/$/);
+    await page.close();
+  });
 });
