@@ -16,7 +16,8 @@
  * Figures, not test assertions: speed lives here. Results go to
  * `bench-output/results-N.json`; after each run the growth of every step
  * across the sizes measured so far is printed (seconds per 1,000 items),
- * with the steps that do not grow linearly named and explained.
+ * with the steps that do not grow linearly named and explained
+ * (`--growth` prints that table alone, from the results kept).
  *
  * The cold site build starts with no cache (the ledger's `.git/ledger-cache`
  * and the site's page cache deleted); the rebuild after one commit keeps
