@@ -58,7 +58,7 @@ export async function runBulletinDraft(opts: DraftCliOptions, io: Io): Promise<v
   const today = todayOf(opts.today);
   if (p.period.from > today) throw new UsageError(`统计期 ${p.period.label} 还没有开始（今天是 ${today}）`);
   const progress = progressBar(opts.json);
-  const { dir, ledger } = await readWholeLedger(opts.dir ?? '.', progress);
+  const { dir, ledger } = await readWholeLedger(opts.dir ?? '.', progress, { writeCache: false });
   const people = new Map(ledger.people.map((x) => [x.value.id, x.value]));
   const by =
     opts.as ??

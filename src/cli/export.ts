@@ -43,7 +43,7 @@ export const registerExport: Register = (program, io) => {
       if (!opts.xlsx === !opts.docx) throw new UsageError('请指定 --xlsx <文件> 或 --docx <编号> <文件>（二选一）');
       const today = todayOf(opts.today);
       const progress = progressBar();
-      const { ledger: full } = await readWholeLedger(opts.dir ?? '.', progress);
+      const { ledger: full } = await readWholeLedger(opts.dir ?? '.', progress, { writeCache: true });
       const { ledger, partial } = audience(full, opts.build);
       if (opts.docx) {
         if (opts.docx.length !== 2) throw new UsageError('用法：--docx <编号> <文件>，例如 --docx TB-2026-10 通报.docx');

@@ -85,7 +85,7 @@ export async function runRemind(opts: RemindOptions, io: Io): Promise<void> {
   const method = (opts.method ?? 'phone') as (typeof REMINDER_METHODS)[number];
   if (!REMINDER_METHODS.includes(method)) throw new UsageError(`催办方式 “${opts.method}” 不对：只能是 ${REMINDER_METHODS.join('、')}`);
   if (opts.record && !opts.as) throw new UsageError('记录催办须用 --as 指明催办人（考核督查办人员），例如 --as wang-fang');
-  const { ledger } = await readWholeLedger(opts.dir ?? '.', progressBar(opts.json || opts.record));
+  const { ledger } = await readWholeLedger(opts.dir ?? '.', progressBar(opts.json || opts.record), { writeCache: !opts.record });
   const office = ledger.config?.value.office ?? '考核督查办';
   const list = reminderList(ledger, today);
   if (opts.record) {

@@ -81,7 +81,7 @@ export const registerStats: Register = (program, io) => {
     .action(async (opts: StatsOptions) => {
       const today = todayOf(opts.today);
       const period = periodOption(opts.period, today);
-      const { ledger: full } = await readWholeLedger(opts.dir ?? '.', progressBar(opts.json));
+      const { ledger: full } = await readWholeLedger(opts.dir ?? '.', progressBar(opts.json), { writeCache: true });
       const { ledger, partial } = audience(full, opts.build);
       const f0 = ledgerFigures(ledger, period, today);
       const f = partial ? { ...f0, ranking: [] } : f0;

@@ -56,7 +56,7 @@ export async function resolveAttachments(top: string, itemId: string, options: s
  * merge suggested (可合并进行的一律合并进行), never refused.
  */
 async function volumeLines(top: string, created: Item[]): Promise<string[]> {
-  const { ledger } = await readWholeLedger(top, progressBar(true));
+  const { ledger } = await readWholeLedger(top, progressBar(true), { writeCache: false });
   const quota = ledger.config?.value.quota;
   if (!quota) return [];
   const unitName = (id: string) => ledger.units.find((u) => u.value.id === id)?.value.short ?? ledger.units.find((u) => u.value.id === id)?.value.name ?? id;

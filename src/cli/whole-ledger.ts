@@ -17,9 +17,13 @@ import { Refusal, UsageError } from './errors.ts';
 import { M } from './messages.ts';
 import type { Progress } from './progress.ts';
 
-export async function readWholeLedger(dir: string, progress: Progress): Promise<{ dir: string; ledger: Ledger }> {
+/**
+ * `writeCache: false` for commands that commit and may be refused: they read
+ * the caches but leave `.git` byte for byte as it was.
+ */
+export async function readWholeLedger(dir: string, progress: Progress, opts: { writeCache: boolean }): Promise<{ dir: string; ledger: Ledger }> {
   const abs = resolve(dir);
-  const tree = new CachedTree(abs);
+  const tree = new CachedTree(abs, { readOnly: !opts.writeCache });
   const loader = new LedgerLoader(undefined, tree.memo);
   progress.start(0, '读取台账');
   let seen = 0;

@@ -141,6 +141,17 @@ describe('search', () => {
     await page.locator(`#search-results a[href*="/items/${INTERNAL.id}/"]`).waitFor({ timeout: 15_000 });
     await page.close();
   });
+
+  test('a meeting and a 督查汇报 are found by their own words', async () => {
+    const page = await open('/search/');
+    await page.fill('#q', '张范党工委纪');
+    await page.press('#q', 'Enter');
+    await page.locator('#search-results a[href*="/meetings/HY-2026-001/"]').waitFor({ timeout: 15_000 });
+    await page.fill('#q', '挡水板');
+    await page.press('#q', 'Enter');
+    await page.locator('#search-results a[href*="/summaries/HB-2026-001/"]').waitFor({ timeout: 15_000 });
+    await page.close();
+  });
 });
 
 describe('documents', () => {

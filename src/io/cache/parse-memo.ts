@@ -25,9 +25,12 @@ export class FileParseMemo implements ParseMemo {
   misses = 0;
 
   private readonly dir: string | undefined;
+  private readonly readOnly: boolean;
 
-  constructor(dir: string | undefined) {
+  /** `readOnly`: answer from the shards, never write them. */
+  constructor(dir: string | undefined, readOnly = false) {
     this.dir = dir;
+    this.readOnly = readOnly;
   }
 
   private shardOf(path: string): [string, Shard] {
@@ -61,6 +64,7 @@ export class FileParseMemo implements ParseMemo {
 
   /** Write the shards that changed. */
   save(): void {
+    if (this.readOnly) return;
     for (const key of this.dirty) writeCache(`${this.dir}/parsed`, `${key}.json`, this.shards.get(key));
     this.dirty.clear();
   }

@@ -34,13 +34,16 @@ export interface CachedTreeRead {
 export class CachedTree {
   private readonly repoDir: string;
   private readonly dir: string | undefined;
+  private readonly readOnly: boolean;
   /** Parsed records by path and blob id. */
   readonly memo: FileParseMemo;
 
-  constructor(repoDir: string) {
+  /** `readOnly`: use what the caches hold, write nothing (a step that may be refused leaves `.git` as it was). */
+  constructor(repoDir: string, opts: { readOnly?: boolean } = {}) {
     this.repoDir = repoDir;
     this.dir = cacheDir(repoDir);
-    this.memo = new FileParseMemo(this.dir);
+    this.readOnly = opts.readOnly ?? false;
+    this.memo = new FileParseMemo(this.dir, this.readOnly);
   }
 
   /** Stream `records/` to `onFiles`, unchanged files unread (each with a `read()` that fetches its bytes if the memo has no parse of them). */
@@ -62,7 +65,7 @@ export class CachedTree {
       undefined,
       dir ? { files: known?.files ?? {}, cutoff: (known?.writtenAt ?? 0) - RACY_MS } : undefined,
     );
-    if (dir && (fresh > 0 || !known)) writeCache(dir, FILES_CACHE, { writtenAt: Date.now(), files: seen } satisfies FilesCache);
+    if (dir && !this.readOnly && (fresh > 0 || !known)) writeCache(dir, FILES_CACHE, { writtenAt: Date.now(), files: seen } satisfies FilesCache);
     return { ...read, read: fresh };
   }
 }
