@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --items N | --quick] [-- --checks-only] [-- --fresh]`:
+ * `npm run bench [-- --items N | --quick] [-- --checks-only] [-- --fresh] [-- --growth]`:
  * generate a ledger of N items with a realistic history (~5 commits an
  * item), time every step the project runs on it, and hold each to a target
  * measured IN THE SAME RUN against a peer or a floor (scripts/bench/peers.ts):
@@ -16,7 +16,8 @@
  * Figures, not test assertions: speed lives here. Results go to
  * `bench-output/results-N.json`; after each run the growth of every step
  * across the sizes measured so far is printed (seconds per 1,000 items),
- * with the steps that do not grow linearly named and explained.
+ * with the steps that do not grow linearly named and explained
+ * (`--growth` prints that table alone, from the results kept).
  *
  * The cold site build starts with no cache (the ledger's `.git/ledger-cache`
  * and the site's page cache deleted); the rebuild after one commit keeps
@@ -30,6 +31,29 @@ import { generateLedger } from '../src/demo/generate.ts';
 import { fastImport } from '../src/io/git/fast-import.ts';
 import { blobFloor, buildStockAstro, logFloor, makeTimer, readFloor, writeStockAstro, type Measured } from './bench/peers.ts';
 
+/**
+ * Why a step does not grow in proportion to the ledger, where that is by
+ * design or understood; the growth table prints it beside the step.
+ */
+const WHY: Record<string, string> = {
+  'one-commit push': 'constant by design: only the pushed commit is read (one git log over the new commits, one cat-file), whatever the ledger size',
+  'one ledger action': 'less than linear but not constant (0.3 CPU s at 1,000 items, 0.5 at 10,000, 2.5 at 50,000): its clean-tree guard, `git status --untracked-files=no`, looks at every tracked file (2.9 CPU s alone on the 156,500-file ledger)',
+  'one-commit range check': 'constant by design: only the commit is read',
+  'working-tree check': 'linear in the files; the process start (~0.15 s) is a fixed part that shows at small sizes',
+  'working-tree check, no cache yet': 'linear in the files; the process start (~0.15 s) is a fixed part that shows at small sizes',
+  'site build': 'Astro\'s and Vite\'s start (~3 s) is fixed, so small ledgers pay more per item',
+  'site rebuild after one commit': 'fixed start (~3 s) plus loading the ledger and restoring unchanged pages (linear); only what the commit changed is rendered',
+  'peer: stock Astro build': 'Astro\'s and Vite\'s start is fixed, so small sites pay more per page',
+  'peer: Pagefind CLI over it': 'a fixed start, then linear in the pages',
+  'floor: read every record file': 'a yardstick, not a step: the kernel\'s file and directory caches hold a small tree whole; a 31,000-file tree under other jobs\' memory pressure is partly read again from disk',
+  'floor: git log -z --raw': 'a yardstick, not a step: git\'s own cost per commit rises with the pack (56,688 commits, a 50 MB pack at 10,000 items); partly its 96 MB delta base cache (core.deltaBaseCacheLimit=2g: 7.7 → 5.8 CPU s at 10,000 items), partly the pathspec (without `-- records/`: 3.3 CPU s)',
+  'floor: cat-file --batch, every blob': 'a yardstick, not a step: git\'s own cost per blob rises with the pack (a 5 MB pack stays in the CPU caches, a 50 MB one does not)',
+  'full-history check': 'linear in commits; a fixed start shows at small sizes',
+  'ledger export --xlsx': 'linear in items; the process start and the workbook\'s fixed parts show at small sizes',
+  'ledger bulletin --period': 'linear in items; the process start shows at small sizes',
+  'ledger stats --period --json': 'linear in items; the process start shows at small sizes',
+};
+
 const { values } = parseArgs({
   options: {
     items: { type: 'string' },
@@ -37,8 +61,14 @@ const { values } = parseArgs({
     fresh: { type: 'boolean', default: false },
     'checks-only': { type: 'boolean', default: false },
     out: { type: 'string', default: 'bench-output' },
+    growth: { type: 'boolean', default: false },
   },
 });
+if (values.growth) {
+  // only the growth table of the runs already in the output folder
+  console.log(growth(resolve(values.out!)) || 'fewer than two sizes measured yet');
+  process.exit(0);
+}
 const items = Number(values.items ?? (values.quick ? 1000 : 10_000));
 const withSite = !values['checks-only'];
 const root = resolve(import.meta.dirname, '..');
@@ -92,7 +122,7 @@ const check = existsSync(join(root, 'dist-cli/check.mjs')) ? 'dist-cli/check.mjs
 const read = readFloor(repo);
 const log = logFloor(repo, timer);
 const blobs = blobFloor(repo, timer);
-rows.push({ step: 'floor: read every record file', seconds: read.seconds, note: `${read.files} files, ${(read.bytes / 1e6).toFixed(1)} MB` });
+rows.push({ step: 'floor: read every record file', seconds: read.seconds, cpu: read.cpu, note: `${read.files} files, ${(read.bytes / 1e6).toFixed(1)} MB` });
 rows.push({ step: 'floor: git log -z --raw', seconds: log.seconds, peakMB: log.peakMB, cpu: log.cpu });
 rows.push({ step: 'floor: cat-file --batch, every blob', seconds: blobs.seconds, peakMB: blobs.peakMB, cpu: blobs.cpu });
 
@@ -220,7 +250,9 @@ function countHtml(dir: string): number {
 }
 
 // ——— report ———
-const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].length));
+function pad(s: string, n: number): string {
+  return s + ' '.repeat(Math.max(0, n - [...s].length));
+}
 const lines = [`\nledger: ${repo}`, `${items} items, ${files} record files, ${commits} commits\n`];
 lines.push(`${pad('step', 46)}${pad('seconds', 9)}${pad('cpu s', 8)}${pad('peak MB', 9)}${pad('ratio', 8)}${pad('target', 44)}result`);
 for (const r of rows) {
@@ -233,34 +265,15 @@ writeFileSync(join(out, `results-${items}.json`), JSON.stringify({ items, files,
 console.log(growth(out));
 process.exitCode = rows.some((r) => r.ok === false) ? 1 : 0;
 
-/**
- * Why a step does not grow in proportion to the ledger, where that is by
- * design or understood; the growth table prints it beside the step.
- */
-const WHY: Record<string, string> = {
-  'one-commit push': 'constant by design: only the pushed commit is read (one git log over the new commits, one cat-file), whatever the ledger size',
-  'one ledger action': 'near constant: the registries and the records one step touches are read, then the hook\'s one-commit check',
-  'one-commit range check': 'constant by design: only the commit is read',
-  'working-tree check': 'linear in the files; the process start (~0.15 s) is a fixed part that shows at small sizes',
-  'working-tree check, no cache yet': 'linear in the files; the process start (~0.15 s) is a fixed part that shows at small sizes',
-  'site build': 'Astro\'s and Vite\'s start (~3 s) is fixed, so small ledgers pay more per item',
-  'site rebuild after one commit': 'fixed start (~3 s) plus loading the ledger and restoring unchanged pages (linear); only what the commit changed is rendered',
-  'peer: stock Astro build': 'Astro\'s and Vite\'s start is fixed, so small sites pay more per page',
-  'peer: Pagefind CLI over it': 'a fixed start, then linear in the pages',
-  'floor: read every record file': 'linear; at small sizes the whole tree sits in a few pages of the file cache',
-  'floor: git log -z --raw': 'linear in commits',
-  'floor: cat-file --batch, every blob': 'linear in blobs; small packs stay in the page cache',
-  'full-history check': 'linear in commits; a fixed start shows at small sizes',
-  'ledger export --xlsx': 'linear in items; the process start and the workbook\'s fixed parts show at small sizes',
-  'ledger bulletin --period': 'linear in items; the process start shows at small sizes',
-  'ledger stats --period --json': 'linear in items; the process start shows at small sizes',
-};
 
 /**
  * Seconds per 1,000 items of each step at every size measured so far, and
  * its growth exponent between the smallest and the largest size (1: linear;
- * 2: quadratic): a step above 1.15 grows worse than linearly and is named,
- * with the reason when it is understood.
+ * 2: quadratic), from wall time and from CPU time. The verdict goes by CPU
+ * time where both sizes have it (on a shared machine other jobs move wall
+ * time by half from one run to the next; CPU time is the work done): a step
+ * above 1.15 grows worse than linearly and is named, with the reason when
+ * it is understood.
  */
 function growth(dir: string): string {
   const runs = readdirSync(dir)
@@ -272,26 +285,26 @@ function growth(dir: string): string {
   const key = (s: string) => s.replace(/\s*\(.*\)$/, '');
   const steps = [...new Set(runs.flatMap((r) => r.rows.map((x) => key(x.step))))].filter((s) => !s.startsWith('generate'));
   const out = [
-    `\ngrowth: seconds per 1,000 items at each size (a rising row grows worse than linearly); exponent k in time ∝ items^k between the smallest and largest size`,
-    `${pad('step', 46)}${runs.map((r) => pad(String(r.items), 10)).join('')}${pad('k', 7)}growth`,
+    `\ngrowth: wall seconds per 1,000 items at each size (a rising row grows worse than linearly); exponent k in time ∝ items^k between the smallest and largest size, from wall and from CPU time (the verdict goes by CPU where measured)`,
+    `${pad('step', 46)}${runs.map((r) => pad(String(r.items), 10)).join('')}${pad('k wall', 8)}${pad('k cpu', 8)}growth`,
   ];
   const worse: string[] = [];
+  const exponent = (a: { items: number; v: number }, b: { items: number; v: number }) => Math.log(b.v / a.v) / Math.log(b.items / a.items);
   for (const s of steps) {
     const found = runs.map((r) => ({ items: r.items, row: r.rows.find((x) => key(x.step) === s) }));
     const cells = found.map((f) => pad(f.row ? ((f.row.seconds / f.items) * 1000).toFixed(3) : '', 10));
-    const have = found.filter((f) => f.row && f.row.seconds > 0);
+    const wall = found.filter((f) => f.row && f.row.seconds > 0).map((f) => ({ items: f.items, v: f.row!.seconds }));
+    const cpu = found.filter((f) => f.row?.cpu).map((f) => ({ items: f.items, v: f.row!.cpu! }));
     let verdict = '';
-    let k = '';
-    if (have.length >= 2) {
-      const a = have[0]!;
-      const b = have[have.length - 1]!;
-      const exp = Math.log(b.row!.seconds / a.row!.seconds) / Math.log(b.items / a.items);
-      k = exp.toFixed(2);
+    const kWall = wall.length >= 2 ? exponent(wall[0]!, wall.at(-1)!) : undefined;
+    const kCpu = cpu.length >= 2 && cpu[0]!.items === wall[0]?.items && cpu.at(-1)!.items === wall.at(-1)?.items ? exponent(cpu[0]!, cpu.at(-1)!) : undefined;
+    const exp = kCpu ?? kWall;
+    if (exp !== undefined) {
       verdict = exp > 1.15 ? 'WORSE than linear' : exp < 0.85 ? 'less than linear' : 'linear';
       if (exp > 1.15) worse.push(s);
       if (exp > 1.15 || exp < 0.85) verdict += `: ${WHY[s] ?? 'not explained yet — profile it'}`;
     }
-    out.push(`${pad(s, 46)}${cells.join('')}${pad(k, 7)}${verdict}`);
+    out.push(`${pad(s, 46)}${cells.join('')}${pad(kWall?.toFixed(2) ?? '', 8)}${pad(kCpu?.toFixed(2) ?? '', 8)}${verdict}`);
   }
   out.push(worse.length ? `\nsteps growing worse than linearly: ${worse.join('; ')}` : '\nno step grows worse than linearly across the sizes measured');
   return out.join('\n');

@@ -109,7 +109,7 @@ function countHtml(dir: string): number {
 }
 
 /** Floor 1: read every file under `records/` once (in-process, after a warm-up walk). */
-export function readFloor(repo: string): { seconds: number; files: number; bytes: number } {
+export function readFloor(repo: string): { seconds: number; cpu: number; files: number; bytes: number } {
   const walk = () => {
     let files = 0;
     let bytes = 0;
@@ -122,8 +122,10 @@ export function readFloor(repo: string): { seconds: number; files: number; bytes
   };
   walk(); // the checks are measured warm too
   const t0 = process.hrtime.bigint();
+  const c0 = process.cpuUsage();
   const r = walk();
-  return { seconds: Number(process.hrtime.bigint() - t0) / 1e9, ...r };
+  const c = process.cpuUsage(c0);
+  return { seconds: Number(process.hrtime.bigint() - t0) / 1e9, cpu: (c.user + c.system) / 1e6, ...r };
 }
 
 /** Floor 2: one `git log -z --raw` pass over the history of `records/`, as the check reads it. */

@@ -47,6 +47,8 @@ export interface CommitsOptions {
   pusher?: Pusher;
   /** Called with every commit as it streams by (before it is judged). */
   onCommit?: (c: Commit) => void;
+  /** Parsed versions kept for reuse from one batch of commits to the next (default 10,000; tests set it small). */
+  keepParsed?: number;
 }
 
 export interface CommitsResult {
@@ -115,15 +117,19 @@ export async function checkCommits(repoDir: string, reader: BlobReader, opts: Co
   };
 
   // A file's old version in one commit is its new version in an earlier
-  // one: parse each (blob, path) once.
+  // one: parse each (blob, path) once. Bounded, and emptied only between
+  // batches: a batch does not read the bytes of a version parsed already,
+  // so emptying it mid-batch lost those versions (at 50,000 items a record
+  // then read as new in the commit that changed it: illegal-transition
+  // from （新登记）).
   const parsed = new Map<string, Loaded>();
+  const keepParsed = opts.keepParsed ?? 10_000;
   const blobs = new Map<string, Uint8Array | null>();
   const version = (path: string, cls: Classified | null | undefined, blob: string | undefined): Loaded => {
     if (!cls || !blob) return { issues: [] };
     const key = `${blob}:${path}`;
     let v = parsed.get(key);
     if (!v) {
-      if (parsed.size > 10_000) parsed.clear(); // bounded: recent versions are the ones asked for again
       v = loadVersion(path, cls, blobs.get(blob) ?? null);
       parsed.set(key, v);
     }
@@ -144,6 +150,7 @@ export async function checkCommits(repoDir: string, reader: BlobReader, opts: Co
   const flush = async () => {
     const commits = batch;
     batch = [];
+    if (parsed.size > keepParsed) parsed.clear(); // recent versions are the ones asked for again
     // ——— merges: diffs against further parents, merge bases ———
     const merges = commits.filter((c) => c.parents.length > 1);
     bases.clear();

@@ -111,8 +111,14 @@ export function ledgerSite(): AstroIntegration {
  * Every HTML page under `out` that was not rendered in this build gets
  * `stamp` (view/stamp.ts: the part between its markers, replaced on bytes,
  * no decoding of the page), on a worker thread; resolves with how many
- * changed. The worker is plain JavaScript from this string (like
- * io/read-tree.ts's walker): it needs only fs.
+ * changed. A stamp as long as the old one (the usual case: a build time,
+ * a short commit id and a day are of fixed width) is written over it in
+ * place; only a stamp of another length rewrites the file. Truncating and
+ * rewriting a file Astro has just copied makes ext4 write it out at once
+ * (its auto_da_alloc rule for files replaced by truncation): 12 s in
+ * `open` for a 10,000-item site, against ~0.2 s for writes in place. The
+ * worker is plain JavaScript from this string (like io/read-tree.ts's
+ * walker): it needs only fs.
  */
 function restampCopies(out: string, stamp: string, rendered: Set<string>): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -127,7 +133,7 @@ function restampCopies(out: string, stamp: string, rendered: Set<string>): Promi
 
 const RESTAMP = `
 const { parentPort, workerData } = require('node:worker_threads');
-const { readdirSync, readFileSync, writeFileSync } = require('node:fs');
+const { closeSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } = require('node:fs');
 const { join } = require('node:path');
 const { out, stamp, open, close } = workerData;
 const rendered = new Set(workerData.rendered);
@@ -144,7 +150,14 @@ for (const e of readdirSync(out, { withFileTypes: true, recursive: true })) {
   const a = html.indexOf(o);
   const b = a < 0 ? -1 : html.indexOf(c, a);
   if (b < 0 || html.subarray(a, b + c.length).equals(now)) continue;
-  writeFileSync(file, Buffer.concat([html.subarray(0, a), now, html.subarray(b + c.length)]));
+  if (b + c.length - a === now.length) {
+    const fd = openSync(file, 'r+');
+    try {
+      writeSync(fd, now, 0, now.length, a);
+    } finally {
+      closeSync(fd);
+    }
+  } else writeFileSync(file, Buffer.concat([html.subarray(0, a), now, html.subarray(b + c.length)]));
   n++;
 }
 parentPort.postMessage(n);
