@@ -8,8 +8,6 @@ import { resolve } from 'node:path';
 import { ledgerRows } from '../domain/documents/ledger-rows.ts';
 import { namesOf } from '../domain/documents/names.ts';
 import { ledgerFigures } from '../domain/ledger-figures.ts';
-import { writeLedgerXlsx } from '../io/xlsx/ledger-xlsx.ts';
-import { UnknownDocument, writeDocumentDocx } from '../io/docx/document-docx.ts';
 import { Refusal, UsageError } from './errors.ts';
 import type { Register } from './main.ts';
 import { M } from './messages.ts';
@@ -48,6 +46,8 @@ export const registerExport: Register = (program, io) => {
       if (opts.docx) {
         if (opts.docx.length !== 2) throw new UsageError('用法：--docx <编号> <文件>，例如 --docx TB-2026-10 通报.docx');
         const [id, file] = opts.docx as [string, string];
+        // the writers (docx, ExcelJS) are loaded only by the command that writes: every other command starts faster
+        const { UnknownDocument, writeDocumentDocx } = await import('../io/docx/document-docx.ts');
         const written = await writeDocumentDocx(resolve(file), ledger, id).catch((e: unknown) => {
           if (e instanceof UnknownDocument) throw new Refusal(`找不到通报或通知 “${id}”${opts.build ? `（或不在 ${opts.build} 版本的公开范围内）` : ''}：通报编号如 TB-2026-10，通知编号如 TZ-2026-007`);
           throw e;
@@ -62,6 +62,7 @@ export const registerExport: Register = (program, io) => {
       const figures = ledgerFigures(ledger, period, today);
       const n = namesOf(ledger);
       progress.start(rows.length, '写出台账');
+      const { writeLedgerXlsx } = await import('../io/xlsx/ledger-xlsx.ts');
       await writeLedgerXlsx(resolve(opts.xlsx!), {
         organisation: ledger.config?.value.organisation ?? '',
         rows,

@@ -15,7 +15,6 @@ import { AMENDMENTS } from '../domain/workflow.ts';
 import { chaseEntry, chaseLine, ESCALATION_LABELS, reminderList, reminderMessages, type ReminderList } from '../domain/documents/reminders.ts';
 import { chineseDate, type OfficialDocument } from '../domain/documents/official-document.ts';
 import { REMINDER_METHODS } from '../domain/schemas/item.ts';
-import { officialDocx } from '../io/docx/official-docx.ts';
 import { Refusal, UsageError } from './errors.ts';
 import type { Io } from './main.ts';
 import { M } from './messages.ts';
@@ -102,6 +101,7 @@ export async function runRemind(opts: RemindOptions, io: Io): Promise<void> {
     } else if (!opts.json) io.out(`${S.landed(r.commit.slice(0, 7), r.change.message.split('\n')[0]!)}\n`);
   }
   if (opts.print) {
+    const { officialDocx } = await import('../io/docx/official-docx.ts');
     writeFileSync(resolve(opts.print), await officialDocx(sheet(list, office)));
     if (!opts.json) io.out(`已写出催办单 ${opts.print}（${list.byUnit.length} 个单位，${list.chases.length} 项）\n`);
   }

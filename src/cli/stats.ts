@@ -11,7 +11,6 @@ import { namesOf } from '../domain/documents/names.ts';
 import { TIER_LABELS } from '../domain/figures.ts';
 import { ledgerFigures } from '../domain/ledger-figures.ts';
 import { figuresJson, percent, type PeriodFigures } from '../domain/period-figures.ts';
-import { writeScoresXlsx } from '../io/xlsx/ledger-xlsx.ts';
 import { UsageError } from './errors.ts';
 import type { Register } from './main.ts';
 import { M } from './messages.ts';
@@ -88,7 +87,7 @@ export const registerStats: Register = (program, io) => {
       const n = namesOf(ledger);
       if (opts.export) {
         const ext = extname(opts.export).toLowerCase();
-        if (ext === '.xlsx') await writeScoresXlsx(resolve(opts.export), ledger.config?.value.organisation ?? '', f, n.unitFull);
+        if (ext === '.xlsx') await (await import('../io/xlsx/ledger-xlsx.ts')).writeScoresXlsx(resolve(opts.export), ledger.config?.value.organisation ?? '', f, n.unitFull);
         else if (ext === '.csv') writeFileSync(resolve(opts.export), scoresCsv(f, n.unitFull));
         else throw new UsageError(`导出文件应以 .xlsx 或 .csv 结尾：${opts.export}`);
         if (!opts.json) io.out(`已导出 ${f.byUnit.size} 个单位的${period.label}得分到 ${opts.export}\n`);
