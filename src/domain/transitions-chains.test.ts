@@ -3,8 +3,9 @@
  * real lines: the deadline moves by exactly one extension per commit, each
  * chained from the deadline in force (a second extension after a first; two
  * at once refused); a return carries exactly one new return entry (two are
- * refused, at the list); the config file is the office's, named as such; a
- * report that does not load is left to the file check.
+ * refused, at the list); the config file is the office's, named as such; an
+ * item or report whose new version does not load is left to the file check
+ * (it says why), while a deleted item is refused.
  */
 import { describe, expect, it } from 'vitest';
 import { loadLedger } from '../format/load-ledger.ts';
@@ -63,5 +64,12 @@ describe('the office’s files', () => {
     const RF = 'records/items/2026/DB-2026-0001/reports/2026-04-20-urban.md';
     expect(reportChangeIssues(changeInput(only('unit', 'env'), 'A', 'report', RF), undefined)).toEqual([]);
     expect(reportChangeIssues(changeInput(only('office'), 'A', 'report', RF), loadLedger([{ path: RF, text: recordText({ date: '2026-04-20', unit: 'urban', by: 'only-office', progress: 'p' }) }]).ledger.reports[0]!)).toEqual([]);
+  });
+});
+
+describe('a new version that does not load', () => {
+  it('an item edited into something that does not load: nothing to compare here; deleted: refused', () => {
+    expect(itemChangeIssues(changeInput(only('office'), 'M'), loc(open), undefined)).toEqual([]);
+    expect(text(itemChangeIssues(changeInput(only('office'), 'D'), loc(open), undefined))).toEqual([`1: 【record-deleted】删除了督办事项：${FILE}`]);
   });
 });
