@@ -39,6 +39,11 @@ describe('延期: one extension per commit, chained to the deadline in force', (
     expect(I(only('office'), open, after)).toEqual([`${loc(after).lineOf(['deadline'])}: 【deadline-changed】落实时限从 2026-12-31 改为 2027-03-31，但没有追加相应的延期记录`]);
   });
 
+  it('an extra entry beside one chained to the old deadline is refused too: one extension per commit', () => {
+    const after = { ...open, extensions: [ext('2026-12-31', '2027-01-31'), ext('2026-12-31', '2027-03-31')], deadline: '2027-03-31' };
+    expect(I(only('office'), open, after)).toEqual([`${loc(after).lineOf(['deadline'])}: 【deadline-changed】落实时限从 2026-12-31 改为 2027-03-31，但没有追加相应的延期记录`]);
+  });
+
   it('the deadline moved with no entry at all', () => {
     expect(I(only('office'), once, { ...once, deadline: '2027-02-28' })).toEqual([`${loc(once).lineOf(['deadline'])}: 【deadline-changed】落实时限从 2027-01-31 改为 2027-02-28，但没有追加相应的延期记录`]);
   });
@@ -60,9 +65,12 @@ describe('the office’s files', () => {
     expect(text(officeRecordIssues(changeInput(only('office'), 'D', 'config', 'records/config.yml'), undefined, undefined))).toEqual(['1: 【record-deleted】删除了配置文件：records/config.yml']);
   });
 
-  it('a report added that does not load is left to the file check (nothing to judge here)', () => {
+  it('a report that does not load is left to the file check; the office reports for any unit', () => {
     const RF = 'records/items/2026/DB-2026-0001/reports/2026-04-20-urban.md';
     expect(reportChangeIssues(changeInput(only('unit', 'env'), 'A', 'report', RF), undefined)).toEqual([]);
+    const r = loadLedger([{ path: RF, text: recordText({ date: '2026-04-20', unit: 'urban', by: 'only-office', progress: 'p' }) }]).ledger.reports[0]!;
+    // the office reports for any unit, also a person who is office and unit at once
+    expect(reportChangeIssues(changeInput({ ...only('unit', 'env'), roles: ['unit', 'office'] }, 'A', 'report', RF), r)).toEqual([]);
     expect(reportChangeIssues(changeInput(only('office'), 'A', 'report', RF), loadLedger([{ path: RF, text: recordText({ date: '2026-04-20', unit: 'urban', by: 'only-office', progress: 'p' }) }]).ledger.reports[0]!)).toEqual([]);
   });
 });
