@@ -62,7 +62,7 @@ describe('a 督查汇报 refused, and where', () => {
     const alone = change(only('office'), instructed, instructed, [BODY, '改过的正文。\n']);
     expect(alone).toHaveLength(1);
     expect(alone[0]!.startsWith(`${doc(instructed, BODY).bodyLine}: 【rewritten-history】`)).toBe(true);
-    expect(alone[0]).toContain('督查汇报正文（“主要领导批示”之后只能随“按批示修改定稿”一起修改）');
+    expect(alone[0]).toBe(`${doc(instructed, BODY).bodyLine}: 【rewritten-history】正文（督查汇报正文（“主要领导批示”之后只能随“按批示修改定稿”一起修改））已登记的内容被改动或删除`);
     expect(change(only('office'), instructed, upTo(4), [BODY, '按批示修改后的正文。\n'])).toEqual([]);
     // before the instruction the office edits the text freely
     expect(change(only('office'), upTo(2), upTo(2), [BODY, '改过的正文。\n'])).toEqual([]);

@@ -4,8 +4,8 @@
  * signing (签收) for itself and for another unit in one commit — only the
  * other unit's entry refused, at its own line; the office, or a person who
  * is office and unit at once, signing for any unit; the flag (挂牌督办)
- * lifted only by keeping every word of it, never removed; a list entry the
- * table gives no amendment for, named by its step.
+ * lifted only by keeping every word of it, never removed; a new item
+ * carrying an entry of the office's list, refused at the list.
  */
 import { describe, expect, it } from 'vitest';
 import { loadLedger } from '../format/load-ledger.ts';
@@ -42,8 +42,23 @@ describe('签收 for one’s own unit', () => {
     expect(I({ ...only('unit', 'env'), roles: ['unit', 'office'] }, before, after)).toEqual([]);
   });
 
+  it('a unit person with no unit in people.yml signs for no unit', () => {
+    const got = I({ ...only('unit'), unit: undefined }, open, { ...open, acknowledgements: [ack('urban')] });
+    expect(got).toEqual([`${loc({ ...open, acknowledgements: [ack('urban')] }).lineOf(['acknowledgements', 0, 'unit'])}: 【wrong-committer】“为“urban”签收”须由该单位人员或考核督查办提交，而提交者 only-unit 的角色是责任单位（无单位）`]);
+  });
+
   it('a leader is refused by role alone, once', () => {
     expect(I(only('leader'), before, after)).toEqual([`${loc(after).lineOf(['acknowledgements'])}: 【wrong-committer】“签收”须由责任单位或考核督查办提交，而提交者 only-leader 的角色是分管/主管领导`]);
+  });
+});
+
+describe('a new item carrying list entries', () => {
+  it('an application filed with a review already in it: the review is the office’s, refused at the list', () => {
+    const review = { date: '2026-03-02', by: 'only-office', report: '2026-03-02-urban.md', result: 'accepted' };
+    const v = itemAt('special', 'applied', { reviews: [review] });
+    const line = loc(v).lineOf(['reviews']);
+    expect(line).toBeGreaterThan(1);
+    expect(text(itemChangeIssues(changeInput(only('unit'), 'A'), undefined, loc(v)))).toEqual([`${line}: 【wrong-committer】“审核落实情况”须由考核督查办提交，而提交者 only-unit 的角色是责任单位`]);
   });
 });
 

@@ -10,7 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadLedger } from '../format/load-ledger.ts';
 import { recordText } from '../format/serialise.ts';
-import { itemAt, only, changeInput, FILE } from '../../tests/support/table-items.ts';
+import { itemAt, itemText, only, changeInput, FILE, STEP_VALUES, treeIssues } from '../../tests/support/table-items.ts';
 import type { Issue } from './issues.ts';
 import type { Person } from './schemas/people.ts';
 import { itemChangeIssues, officeRecordIssues, reportChangeIssues } from './transitions.ts';
@@ -79,5 +79,19 @@ describe('a new version that does not load', () => {
   it('an item edited into something that does not load: nothing to compare here; deleted: refused', () => {
     expect(itemChangeIssues(changeInput(only('office'), 'M'), loc(open), undefined)).toEqual([]);
     expect(text(itemChangeIssues(changeInput(only('office'), 'D'), loc(open), undefined))).toEqual([`1: 【record-deleted】删除了督办事项：${FILE}`]);
+  });
+});
+
+describe('what the history check leaves to the tree check', () => {
+  it('a registry edited into something that does not load: nothing to compare here', () => {
+    for (const kind of ['people', 'units', 'config'] as const) {
+      expect(officeRecordIssues(changeInput(only('office'), 'M', kind, `records/${kind}.yml`), undefined, undefined), kind).toEqual([]);
+    }
+  });
+
+  it('a step of another kind carried by an item: no role to hold it to here; the tree check refuses the field', () => {
+    const v = itemAt('superior', 'registered', { approval: STEP_VALUES.approval });
+    expect(itemChangeIssues(changeInput(only('office'), 'A'), undefined, loc(v))).toEqual([]);
+    expect(treeIssues({ [FILE]: itemText(v) }).map((i) => `${i.code} ${i.line}: ${i.message}`)).toEqual([`field-kind ${loc(v).lineOf(['approval'])}: “上级督查”事项没有 “approval”（主要领导批准）这一环节`]);
   });
 });
