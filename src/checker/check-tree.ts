@@ -3,11 +3,9 @@ import { checkLedger } from '../domain/rules/index.ts';
 import { sortIssues, type Issue } from '../domain/issues.ts';
 import type { Ledger } from '../domain/ledger.ts';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { LedgerLoader, loadLedger, type SourceText } from '../format/load-ledger.ts';
-import { readRecordsTree, streamRecordsTree } from '../io/read-tree.ts';
-import { FileParseMemo } from '../io/cache/parse-memo.ts';
+import { readRecordsTree } from '../io/read-tree.ts';
+import { CachedTree } from '../io/cache/tree-files.ts';
 import { cacheDir, readCache, writeCache } from '../io/cache/store.ts';
 
 export interface TreeCheck {
@@ -38,15 +36,6 @@ interface TreeCache {
   issues: Issue[];
 }
 const TREE_CACHE = 'tree-check.json';
-/** Each record file's stat signature and blob id when last read (what lets a run leave unchanged files unread). */
-interface FilesCache {
-  writtenAt: number;
-  files: Record<string, [string, string]>;
-}
-const FILES_CACHE = 'tree-files.json';
-/** A file changed less than this before the signatures were written is read again: some file systems keep times in whole seconds. */
-const RACY_MS = 3000;
-
 /**
  * The same check with the files read on another thread while they are
  * parsed (what `npm run check` runs): same issues, less waiting. Two
@@ -61,20 +50,12 @@ const RACY_MS = 3000;
 export async function checkTreeStreaming(repoDir: string, opts: { today?: string } = {}): Promise<TreeVerdict> {
   const dir = cacheDir(repoDir);
   const prior = readCache<TreeCache>(dir, TREE_CACHE);
-  const knownFiles = readCache<FilesCache>(dir, FILES_CACHE);
-  const seen: FilesCache['files'] = {};
-  let fresh = 0;
-  const memo = new FileParseMemo(dir);
-  const loader = new LedgerLoader(undefined, memo);
+  const tree = new CachedTree(repoDir);
+  const loader = new LedgerLoader(undefined, tree.memo);
   const h = createHash('sha1').update(`${opts.today ?? ''}\0`);
   const held: SourceText[] = [];
-  const read = await streamRecordsTree(
-    repoDir,
-    (files) => {
+  const read = await tree.stream((files) => {
     for (const f of files) {
-      if (f.sig && f.blob) seen[f.path] = [f.sig, f.blob];
-      if (f.unread) f.read = () => readFileSync(join(repoDir, f.path));
-      else fresh++;
       h.update(f.path).update('\0');
       if (f.blob) h.update(f.blob);
       else h.update(String(f.size ?? -1)).update(typeof f.text === 'string' ? f.text : f.text).update(f.tail ?? '');
@@ -83,17 +64,14 @@ export async function checkTreeStreaming(repoDir: string, opts: { today?: string
       if (prior) held.push(f);
       else loader.add(f);
     }
-    },
-    undefined,
-    dir ? { files: knownFiles?.files ?? {}, cutoff: (knownFiles?.writtenAt ?? 0) - RACY_MS } : undefined,
-  );
-  if (dir && (fresh > 0 || !knownFiles)) writeCache(dir, FILES_CACHE, { writtenAt: Date.now(), files: seen } satisfies FilesCache);
+  });
+  const fresh = read.read;
   for (const i of read.issues) h.update(`${i.file}\0${i.message}\0`);
   const digest = h.digest('hex');
   if (prior?.digest === digest) return { issues: prior.issues, files: read.files, read: fresh };
   for (const f of held) loader.add(f);
   const { ledger, issues } = loader.finish();
-  memo.save();
+  tree.memo.save();
   const all = sortIssues([...read.issues, ...issues, ...checkLedger(ledger, opts)]);
   writeCache(dir, TREE_CACHE, { digest, issues: all } satisfies TreeCache);
   return { issues: all, files: read.files, read: fresh };

@@ -52,7 +52,7 @@ export const registerExport: Register = (program, io) => {
           if (e instanceof UnknownDocument) throw new Refusal(`找不到通报或通知 “${id}”${opts.build ? `（或不在 ${opts.build} 版本的公开范围内）` : ''}：通报编号如 TB-2026-10，通知编号如 TZ-2026-007`);
           throw e;
         });
-        io.out(`已导出${written}到 ${file}\n`);
+        io.out(`已导出${written} 到 ${file}\n`);
         return;
       }
       const split = (opts.by ?? 'year') as 'year' | 'kind';

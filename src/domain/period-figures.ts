@@ -21,7 +21,7 @@
 import { inspectionPart, inspectionScoresByUnit } from './inspection-scores.ts';
 import { daysBetween } from './dates.ts';
 import { itemFigures, lightOf, percent, TIER_LABELS, type ItemFigures, type Light } from './figures.ts';
-import { itemAsOf, measureItem, newMeasure, NOT_COUNTED, periodAt, periodItemAt, prepareItem, SETTLED, type PreparedItem } from './period-items.ts';
+import { itemAsOf, measureItem, newMeasure, NOT_COUNTED, periodAt, periodItemAt, prepareItem, SETTLED, type PeriodItem, type PreparedItem } from './period-items.ts';
 import type { Period } from './period.ts';
 import { asOfDate, rangePeriod } from './period.ts';
 import type { ScoreWeights } from './schemas/config.ts';
@@ -55,27 +55,7 @@ export interface PeriodSettings {
 
 export { itemAsOf };
 
-export interface PeriodItem {
-  id: string;
-  leadUnit: string;
-  leaders: string[];
-  /** The item's warning light on the statistics date. */
-  light: Light;
-  /** The item's figures as of the statistics date. */
-  fig: ItemFigures;
-  /** Deadline in force on the statistics date. */
-  deadline: string;
-  /** 应办结 in this period: counted in 办结率 and 按期办结率. */
-  due: boolean;
-  done: boolean;
-  onTime: boolean;
-  /** Due in the period, not finished, deadline passed. */
-  overdue: boolean;
-  feedbackDue: string[];
-  feedbackAnswered: string[];
-  flagged: boolean;
-  accountability: number;
-}
+export type { PeriodItem } from './period-items.ts';
 
 export interface PeriodTally {
   /** 应办结 */

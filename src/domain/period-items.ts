@@ -41,18 +41,22 @@ export interface PrepareSettings {
   graceDays: number;
 }
 
-/** One item of a period's figures (see `PeriodItem` in period-figures.ts). */
-export interface FastPeriodItem {
+/** One item of a period's figures. */
+export interface PeriodItem {
   id: string;
   leadUnit: string;
   leaders: string[];
   /** The item's warning light on the statistics date. */
   light: Light;
+  /** The item's figures as of the statistics date. */
   fig: ItemFigures;
+  /** Deadline in force on the statistics date. */
   deadline: string;
+  /** 应办结 in this period: counted in 办结率 and 按期办结率. */
   due: boolean;
   done: boolean;
   onTime: boolean;
+  /** Due in the period, not finished, deadline passed. */
   overdue: boolean;
   feedbackDue: string[];
   feedbackAnswered: string[];
@@ -360,7 +364,7 @@ export function measureItem(p: PreparedItem, at: PeriodAt, s: PrepareSettings, m
 }
 
 /** A period item with the item's own figures as of the date worked out only when asked for (a bulletin's overdue list). */
-class PeriodRow implements FastPeriodItem {
+class PeriodRow implements PeriodItem {
   id: string;
   leadUnit: string;
   leaders: string[];
@@ -414,7 +418,7 @@ class PeriodRow implements FastPeriodItem {
  * `'settled'` when it was closed before the period began and adds nothing
  * to it, else its figures.
  */
-export function periodItemAt(p: PreparedItem, from: string, asOf: string, s: PrepareSettings, at = periodAt(from, asOf, s)): FastPeriodItem | 'settled' | undefined {
+export function periodItemAt(p: PreparedItem, from: string, asOf: string, s: PrepareSettings, at = periodAt(from, asOf, s)): PeriodItem | 'settled' | undefined {
   const m = newMeasure();
   const dates = { due: [] as string[], answered: [] as string[] };
   const r = measureItem(p, at, s, m, dates);

@@ -32,10 +32,13 @@ export function markdownBlocks(md: string): Block[] {
         out.push({ type: 'p', runs: inlines(node) });
         return;
       case 'list':
+        // each item its own paragraph, numbered when the list is; a nested list's items follow as paragraphs of their own
         (node.children ?? []).forEach((li, i) => {
-          const runs = (li.children ?? []).flatMap((c) => inlines(c));
           const mark = node.ordered ? `${(node.start ?? 1) + i}. ` : '';
-          out.push({ type: 'p', runs: [{ text: mark }, ...runs] });
+          const [first, ...rest] = li.children ?? [];
+          if (first?.type === 'paragraph') out.push({ type: 'p', runs: [{ text: mark }, ...inlines(first)] });
+          else if (mark) out.push({ type: 'p', runs: [{ text: mark }] });
+          for (const c of first?.type === 'paragraph' ? rest : (li.children ?? [])) walk(c);
         });
         return;
       case 'table': {

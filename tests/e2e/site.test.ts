@@ -141,6 +141,17 @@ describe('search', () => {
     await page.locator(`#search-results a[href*="/items/${INTERNAL.id}/"]`).waitFor({ timeout: 15_000 });
     await page.close();
   });
+
+  test('a meeting and a 督查汇报 are found by their own words', async () => {
+    const page = await open('/search/');
+    await page.fill('#q', '张范党工委纪');
+    await page.press('#q', 'Enter');
+    await page.locator('#search-results a[href*="/meetings/HY-2026-001/"]').waitFor({ timeout: 15_000 });
+    await page.fill('#q', '挡水板');
+    await page.press('#q', 'Enter');
+    await page.locator('#search-results a[href*="/summaries/HB-2026-001/"]').waitFor({ timeout: 15_000 });
+    await page.close();
+  });
 });
 
 describe('documents', () => {
@@ -381,6 +392,16 @@ describe('the rest of the notice', () => {
     expect(await page.locator('.notice-doc .doc-to').innerText()).toContain('第三社区');
     expect(await page.locator('section[aria-labelledby=h-results]').innerText()).toContain('86.5');
     await shot(page, 'plan-notice-scores');
+    await page.close();
+  });
+
+  test('a unit page lists the on-site inspection scores the unit was given, linked to the inspection', async () => {
+    const page = await open('/units/community-3/');
+    const scores = await page.locator('section[aria-labelledby=h-scores]').innerText();
+    expect(scores).toContain('平均 86.5 分');
+    expect(scores).toContain('消防通道堵塞4处扣10分');
+    await page.locator('section[aria-labelledby=h-scores] a').first().click();
+    expect(new URL(page.url()).pathname).toMatch(/\/items\/DB-2026-0041\/$/);
     await page.close();
   });
 });

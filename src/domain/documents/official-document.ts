@@ -79,10 +79,34 @@ export function bulletinDocument(ledger: Ledger, b: Bulletin, body: Block[]): Of
   };
 }
 
-export function noticeDocument(ledger: Ledger, v: Notice, body: Block[]): OfficialDocument {
+const blockText = (b: Block) => (b.type === 'p' ? b.runs.map((r) => r.text).join('') : b.type === 'h' ? b.text : b.rows.flat().join(' '));
+const squash = (s: string) => s.replace(/[\s　*]/g, '');
+
+/**
+ * A notice's body as staff or `ledger assign` wrote it is the whole notice
+ * (the site shows it so): its opening lines — the kind, the 文号, the title,
+ * the addressees — and its closing signature are what the layout prints
+ * itself from the record's fields, so they are left out of the body once.
+ */
+export function withoutPrinted(body: Block[], p: { kind: string; docNo?: string; title: string; office: string; date: string }): Block[] {
+  const head = new Set([p.kind, p.docNo, p.title].filter((x): x is string => !!x).map(squash));
+  let from = 0;
+  while (from < body.length && body[from]!.type !== 'table' && head.has(squash(blockText(body[from]!)))) from++;
+  // the addressee line: the first paragraph, ending in a colon
+  if (body[from]?.type === 'p' && /[：:]$/.test(blockText(body[from]!).trim())) from++;
+  let to = body.length;
+  const sign = squash(`${p.office}${chineseDate(p.date)}`);
+  while (to > from && body[to - 1]!.type === 'p' && [sign, squash(p.office), squash(chineseDate(p.date))].includes(squash(blockText(body[to - 1]!)))) to--;
+  return body.slice(from, to);
+}
+
+export function noticeDocument(ledger: Ledger, v: Notice, whole: Block[]): OfficialDocument {
   const cfg = ledger.config?.value;
   const n = namesOf(ledger);
   const items = itemsById(ledger);
+  const office = cfg?.office ?? '';
+  const body = withoutPrinted(whole, { kind: '督办通知', docNo: v.doc_no, title: v.title, office, date: v.date });
+  const text = body.map(blockText).join('\n');
   const rows = v.items.map((id) => items.get(id)).filter((x) => !!x).map((it) => [
     it.id,
     it.title,
@@ -93,9 +117,9 @@ export function noticeDocument(ledger: Ledger, v: Notice, body: Block[]): Offici
     it.extensions[0]?.from ?? it.deadline,
   ]);
   const blocks: Block[] = [...body];
-  if (rows.length) blocks.push({ type: 'table', title: '督办事项', head: ['编号', '督办事项', '办理要求', '责任领导', '牵头单位', '配合单位', '落实时限'], rows });
-  if (v.report_requirement) blocks.push({ type: 'p', runs: [{ text: `报送要求：${v.report_requirement}` }] });
-  const office = cfg?.office ?? '';
+  // the table of items and the 报送要求 only where the body does not already give them
+  if (rows.length && !v.items.every((id) => text.includes(id))) blocks.push({ type: 'table', title: '督办事项', head: ['编号', '督办事项', '办理要求', '责任领导', '牵头单位', '配合单位', '落实时限'], rows });
+  if (v.report_requirement && !squash(text).includes(squash(v.report_requirement))) blocks.push({ type: 'p', runs: [{ text: `报送要求：${v.report_requirement}` }] });
   return {
     masthead: { title: office, docNo: v.doc_no },
     title: v.title,

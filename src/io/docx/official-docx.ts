@@ -18,6 +18,7 @@ import {
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
@@ -40,29 +41,87 @@ const pt = (n: number) => n * 2; // half-points
 const run = (text: string, o: { size?: number; face?: string; bold?: boolean; color?: string } = {}) =>
   new TextRun({ text, size: pt(o.size ?? 16), font: font(o.face ?? FONTS.body), bold: o.bold, color: o.color });
 
-function para(runs: TextRun[], o: { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; indent?: boolean; spacing?: object; border?: { bottom: IBorderOptions } } = {}) {
-  return new Paragraph({ children: runs, alignment: o.align ?? AlignmentType.JUSTIFIED, spacing: o.spacing ?? LINE, indent: o.indent ? { firstLine: 640 } : undefined, border: o.border });
+function para(
+  runs: TextRun[],
+  o: { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; indent?: boolean; spacing?: object; border?: { bottom: IBorderOptions }; keepNext?: boolean } = {},
+) {
+  return new Paragraph({ children: runs, alignment: o.align ?? AlignmentType.JUSTIFIED, spacing: o.spacing ?? LINE, indent: o.indent ? { firstLine: 640 } : undefined, border: o.border, keepNext: o.keepNext });
+}
+
+const TABLE_PT = 12; // table text size
+const CELL_PAD = 160; // twips: left + right cell margins
+/** Width of a text on one line, in ems of its size: CJK and full-width forms one em, Latin letters and digits about 0.62 (the widest of the faces a reader's machine may substitute). */
+const ems = (text: string) => [...text].reduce((n, ch) => n + (/[\u2e80-\uffef]/.test(ch) ? 1 : 0.62), 0);
+/** The longest run a line cannot break inside (a date, a number, an id), in ems. */
+const unbreakable = (text: string) => Math.max(0, ...(text.match(/[^\s\u2e80-\uffef]+/g) ?? []).map(ems));
+
+/**
+ * Column widths (twips) filling the type area: a column whose longest cell
+ * fits in 8 ems (numbers, dates, unit names) gets exactly that, so it never
+ * wraps (its heading may take two lines); the wider columns share the rest by how much they hold, each at
+ * least as wide as its longest date, number or id.
+ */
+export function columnWidths(head: string[], rows: string[][]): number[] {
+  const em = TABLE_PT * 20;
+  const pad = CELL_PAD + 40;
+  const cells = head.map((h, i) => [h, ...rows.map((r) => r[i] ?? '')].flatMap((c) => c.split('\n')));
+  const body = head.map((_, i) => Math.max(0, ...rows.flatMap((r) => (r[i] ?? '').split('\n').map(ems))));
+  // a heading over a column of short cells takes two even lines (超期/天数 over numbers), else one
+  const need = head.map((h, i) => {
+    const half = Math.max(Math.ceil(ems(h) / 2), unbreakable(h));
+    return Math.max(body[i]!, body[i]! <= half ? half : ems(h)) * em + pad;
+  });
+  const floor = cells.map((c) => Math.max(2, ...c.map(unbreakable)) * em + pad);
+  const short = need.map((n) => n <= 8 * em + pad);
+  const fixed = need.reduce((a, n, i) => a + (short[i] ? n : 0), 0);
+  const wide = need.map((n, i) => (short[i] ? 0 : Math.min(n, 24 * em)));
+  if (fixed + wide.reduce((a, w, i) => a + (w ? floor[i]! : 0), 0) > TYPE_W || !wide.some((w) => w)) {
+    // too much to fit on one line each: every column by what it holds
+    const total = need.reduce((a, b) => a + b, 0);
+    return need.map((n) => Math.floor((n / total) * TYPE_W));
+  }
+  // share the rest; a column below its floor gets the floor and the others share what remains
+  const out = need.map((n, i) => (short[i] ? Math.ceil(n) : 0));
+  const open = new Set(wide.flatMap((w, i) => (w ? [i] : [])));
+  for (;;) {
+    const rest = TYPE_W - out.reduce((a, b, i) => a + (open.has(i) ? 0 : b), 0);
+    const sum = [...open].reduce((a, i) => a + wide[i]!, 0);
+    const under = [...open].filter((i) => (wide[i]! / sum) * rest < floor[i]!);
+    if (!under.length) {
+      for (const i of open) out[i] = Math.floor((wide[i]! / sum) * rest);
+      return out;
+    }
+    for (const i of under) {
+      out[i] = Math.ceil(floor[i]!);
+      open.delete(i);
+    }
+  }
 }
 
 function table(b: Extract<Block, { type: 'table' }>): (Paragraph | Table)[] {
-  const cell = (text: string, head: boolean) =>
+  const widths = columnWidths(b.head, b.rows);
+  const cell = (text: string, head: boolean, i: number) =>
     new TableCell({
-      children: [para([run(text, { size: 12, face: head ? FONTS.h1 : FONTS.body })], { align: head ? AlignmentType.CENTER : AlignmentType.LEFT, spacing: { line: 300, lineRule: LineRuleType.AT_LEAST } })],
-      margins: { top: 40, bottom: 40, left: 80, right: 80 },
+      width: { size: widths[i]!, type: WidthType.DXA },
+      children: [para([run(text, { size: TABLE_PT, face: head ? FONTS.h1 : FONTS.body })], { align: head ? AlignmentType.CENTER : AlignmentType.LEFT, spacing: { line: 300, lineRule: LineRuleType.AT_LEAST } })],
+      margins: { top: 40, bottom: 40, left: CELL_PAD / 2, right: CELL_PAD / 2 },
     });
   const t = new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: TYPE_W, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
     rows: [
-      new TableRow({ tableHeader: true, children: b.head.map((h) => cell(h, true)) }),
-      ...b.rows.map((r) => new TableRow({ cantSplit: true, children: b.head.map((_, i) => cell(r[i] ?? '', false)) })),
+      new TableRow({ tableHeader: true, cantSplit: true, children: b.head.map((h, i) => cell(h, true, i)) }),
+      ...b.rows.map((r) => new TableRow({ cantSplit: true, children: b.head.map((_, i) => cell(r[i] ?? '', false, i)) })),
     ],
   });
-  return [...(b.title ? [para([run(b.title, { face: FONTS.h1 })], { align: AlignmentType.CENTER })] : []), t, para([])];
+  return [...(b.title ? [para([run(b.title, { face: FONTS.h1 })], { align: AlignmentType.CENTER, keepNext: true })] : []), t, para([])];
 }
 
 function blocks(list: Block[]): (Paragraph | Table)[] {
   return list.flatMap((b): (Paragraph | Table)[] => {
-    if (b.type === 'h') return [para([run(b.text, { face: b.level === 1 ? FONTS.h1 : b.level === 2 ? FONTS.h2 : FONTS.body, bold: b.level > 2 })], { indent: true })];
+    // a heading stays on the page of what it heads
+    if (b.type === 'h') return [para([run(b.text, { face: b.level === 1 ? FONTS.h1 : b.level === 2 ? FONTS.h2 : FONTS.body, bold: b.level > 2 })], { indent: true, keepNext: true })];
     if (b.type === 'table') return table(b);
     return b.runs
       .map((r) => r.text)
@@ -140,7 +199,8 @@ export async function officialDocx(d: OfficialDocument): Promise<Buffer> {
   if (d.to) children.push(para([run(`${d.to}：`)]));
   children.push(...blocks(d.blocks));
   if (d.sign) {
-    children.push(para([]), para([run(d.sign.office)], { align: AlignmentType.RIGHT }), para([run(d.sign.date)], { align: AlignmentType.RIGHT }));
+    // the signature's office and date on one page
+    children.push(para([]), para([run(d.sign.office)], { align: AlignmentType.RIGHT, keepNext: true }), para([run(d.sign.date)], { align: AlignmentType.RIGHT }));
   }
   children.push(...banji(d));
   const doc = new Document({

@@ -32,11 +32,35 @@ export const excelDate = (d: string) => new Date(Date.UTC(Number(d.slice(0, 4)),
 const WIDTHS = [5, 12, 7, 22, 18, 8, 9, 11, 10, 7, 26, 5, 12];
 const WRAPPED = new Set([4, 5, 6, 8, 11, 13]);
 
-/** Lines a text takes in a column `width` characters wide (a Chinese character is two). */
-function linesIn(text: string, width: number): number {
-  let w = 0;
-  for (const ch of text) w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
-  return Math.max(1, Math.ceil(w / Math.max(1, width * 1.1)));
+/**
+ * Lines a text takes in a column `width` characters wide, wrapped as
+ * LibreOffice and Excel wrap it: a Chinese character is two widths and may
+ * break anywhere; a run of Latin letters and digits (a date, an id) moves
+ * whole to the next line when it does not fit; a cell keeps about a width
+ * for its margins. Row heights are set from it (the print must show every
+ * line), so it errs on the side of one line too many.
+ */
+export function linesIn(text: string, width: number): number {
+  const cap = Math.max(2, width - 1);
+  let lines = 0;
+  for (const para of text.split('\n')) {
+    let used = 0;
+    lines++;
+    for (const tok of para.match(/[\u2e80-\uffff]|[^\u2e80-\uffff]+/g) ?? []) {
+      const w = tok.charCodeAt(0) >= 0x2e80 ? 2 : tok.length;
+      if (used + w <= cap) used += w;
+      else if (w <= cap) {
+        lines++;
+        used = w;
+      } else {
+        // longer than a line: broken wherever it must be
+        const more = Math.ceil((used + w) / cap) - 1;
+        lines += more;
+        used = used + w - more * cap;
+      }
+    }
+  }
+  return Math.max(1, lines);
 }
 const FONT = { name: '宋体', size: 10 };
 const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE4EE' } };

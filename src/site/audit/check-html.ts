@@ -4,13 +4,10 @@
  * worker meanwhile), so it is plain string templating: every text escaped.
  */
 import type { CheckResult, Site } from '../data/load-site.ts';
-import { shortSha } from '../view/strings.ts';
+import { esc, shortSha } from '../view/strings.ts';
 
 export const AUDIT_MARKER = '<!--ledger:check-result-->';
 export const HOME_MARKER = '<!--ledger:check-home-->';
-
-export const esc = (s: unknown) =>
-  String(s ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 export function checkHtml(site: Site, c: CheckResult, limit = 500): string {
   const out: string[] = [];

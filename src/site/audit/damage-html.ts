@@ -15,8 +15,7 @@ import { FIELD_LABELS, type StepField } from '../../domain/workflow.ts';
 import { classifyPath, itemPath, reportsDir } from '../../format/layout.ts';
 import type { CheckResult, Site } from '../data/load-site.ts';
 import { itemHref } from '../view/links.ts';
-import { shortSha } from '../view/strings.ts';
-import { esc } from './check-html.ts';
+import { esc, shortSha } from '../view/strings.ts';
 
 /** Where an item page takes the marks on its own fields. */
 export const DAMAGE_ITEM_MARKER = '<!--ledger:damage-item-->';

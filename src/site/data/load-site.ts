@@ -7,6 +7,7 @@
  * filters everything to the build's audience and precomputes the views the
  * pages need, so no page recomputes anything heavy.
  */
+import { inspectionScoresByUnit, type UnitScores } from '../../domain/inspection-scores.ts';
 import { performance } from 'node:perf_hooks';
 import { runCheck } from '../audit/run-check.ts';
 import { beijingDateOf } from '../../domain/dates.ts';
@@ -118,6 +119,8 @@ export interface Site {
   years: string[];
   byUnit: Map<string, ItemView[]>;
   coByUnit: Map<string, ItemView[]>;
+  /** On-site inspection scores each unit was given, over every item this build shows. */
+  scoresByUnit: Map<string, UnitScores>;
   byLeader: Map<string, ItemView[]>;
   leaders: Person[];
   tallyAll: Tally;
@@ -291,6 +294,7 @@ export async function loadSite(env: SiteEnv): Promise<Site> {
   const byYear = group((v) => [v.year]);
   const tallyOf = (m: Map<string, ItemView[]>) => new Map([...m].map(([k, list]) => [k, tally(list.map((v) => v.fig))]));
   const tallyByUnit = tallyOf(byUnit);
+  const scoresByUnit = inspectionScoresByUnit(items.map((v) => v.item));
   const tallyByLeader = tallyOf(byLeader);
   const tallyByYear = tallyOf(byYear);
   // figures by period, over this build's items; a build that sees part of the ledger ranks nothing
@@ -407,6 +411,7 @@ export async function loadSite(env: SiteEnv): Promise<Site> {
     years,
     byUnit,
     coByUnit,
+    scoresByUnit,
     byLeader,
     leaders,
     tallyAll: tally(items.map((v) => v.fig)),

@@ -143,7 +143,7 @@ export function pageKeys(site: Site): PageKeys {
     audit: (rows) => digest(global, 'audit', rows),
     unit(id) {
       const u = site.units.get(id)!;
-      return digest(global, 'unit', u, (site.byUnit.get(id) ?? []).map(itemDigest), (site.coByUnit.get(id) ?? []).map(itemDigest), site.tallyByUnit.get(id) ?? null, u.leader ? site.byLeader.has(u.leader) : null);
+      return digest(global, 'unit', u, (site.byUnit.get(id) ?? []).map(itemDigest), (site.coByUnit.get(id) ?? []).map(itemDigest), site.tallyByUnit.get(id) ?? null, site.scoresByUnit.get(id) ?? null, u.leader ? site.byLeader.has(u.leader) : null);
     },
     leader(id) {
       return digest(global, 'leader', id, (site.byLeader.get(id) ?? []).map(itemDigest), site.tallyByLeader.get(id) ?? null);

@@ -1,10 +1,11 @@
 /**
  * What search finds: one record per item (with its reports), bulletin,
- * notice and plan of this build — built from the same filtered data as the
+ * notice, plan, meeting and 督查汇报 of this build — built from the same filtered data as the
  * pages, so nothing outside the build's audience can be indexed.
  */
 import { KIND_LABELS, STATE_LABELS } from '../../domain/workflow.ts';
 import type { Site } from '../data/load-site.ts';
+import { meetingHref, summaryHref } from '../view/doc-links.ts';
 import { bulletinHref, itemHref, noticeHref, planHref } from '../view/links.ts';
 
 export interface SearchRecord {
@@ -60,6 +61,16 @@ export function searchRecords(site: Site): SearchRecord[] {
   for (const x of site.plans) {
     const v = x.value;
     out.push({ url: planHref(v.id), content: sentences([v.title, v.content, v.requirements, v.targets.map(n.unit).join('、'), markdownText(x.body)]), meta: { title: v.title, 类型: '专项督查方案' } });
+  }
+  for (const x of site.meetings) {
+    const v = x.value;
+    const items = v.items.map((id) => site.byId.get(id)?.item.title ?? '').join(' ');
+    out.push({ url: meetingHref(v.id), content: sentences([v.title, v.minutes_no ?? '', v.date, markdownText(x.body), items]), meta: { title: v.title, 编号: v.id, 类型: '会议分解立项' } });
+  }
+  for (const x of site.summaries) {
+    const v = x.value;
+    const steps = [v.reviewed?.opinion ?? '', v.instructed?.text ?? '', v.revised?.note ?? ''];
+    out.push({ url: summaryHref(v.id), content: sentences([v.title, v.item, site.byId.get(v.item)?.item.title ?? '', v.to, markdownText(x.body), ...steps]), meta: { title: v.title, 编号: v.id, 类型: '督查汇报' } });
   }
   return out;
 }

@@ -5,7 +5,7 @@
  * page Astro copies from its cache gets today's stamp written over the old
  * one after the build (integration/finish.ts), the same HTML as rendered.
  */
-import { esc } from '../audit/check-html.ts';
+import { esc } from './strings.ts';
 import type { Site } from '../data/load-site.ts';
 import { beijingTime, shortSha } from './strings.ts';
 

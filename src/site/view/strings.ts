@@ -42,3 +42,7 @@ export function chineseDate(date: string): string {
 }
 
 export const shortSha = (sha: string) => sha.slice(0, 7);
+
+/** Text escaped for string-templated HTML (pages patched after Astro wrote them). */
+export const esc = (s: unknown) =>
+  String(s ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
