@@ -4,49 +4,12 @@
  * directory or, with only the head read, the local headers), LFS pointers,
  * and what staff might rename to pass: programs, old .doc, plain ZIPs.
  */
-import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { zipStored } from '../demo/ooxml.ts';
 import { parseLfsPointer, sniff } from './sniff.ts';
 
-/** A stored (uncompressed) ZIP of `files`, enough for a sniffer. */
-function zip(files: Record<string, string>): Uint8Array {
-  const enc = new TextEncoder();
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, text] of Object.entries(files)) {
-    const n = Buffer.from(enc.encode(name));
-    const d = Buffer.from(enc.encode(text));
-    const crc = crc32(d);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(d.length, 18);
-    local.writeUInt32LE(d.length, 22);
-    local.writeUInt16LE(n.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(d.length, 20);
-    central.writeUInt32LE(d.length, 24);
-    central.writeUInt16LE(n.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, n, d);
-    centrals.push(central, n);
-    offset += 30 + n.length + d.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(files).length, 8);
-  end.writeUInt16LE(Object.keys(files).length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, cd, end]));
-}
+/** A stored (uncompressed) ZIP of `files`, enough for a sniffer (the demo's own ZIP writer). */
+const zip = (files: Record<string, string>) => zipStored(Object.entries(files));
 
 const docx = () => zip({ '[Content_Types].xml': '<Types/>', '_rels/.rels': '<Relationships/>', 'word/document.xml': '<w:document/>' });
 const xlsx = () => zip({ '[Content_Types].xml': '<Types/>', 'xl/workbook.xml': '<workbook/>' });
