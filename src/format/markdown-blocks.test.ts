@@ -37,13 +37,17 @@ it('leaves out of a notice body what the layout prints itself: kind, 文号, tit
     '',
     '张范街道考核督查办　　2026年11月12日',
   ].join('\n');
-  const body = withoutPrinted(markdownBlocks(md), { kind: '督办通知', docNo: '张范督办〔2026〕7号', title: '关于督办议定事项的通知', office: '张范街道考核督查办', date: '2026-11-12' });
+  const body = withoutPrinted(markdownBlocks(md), { kind: '督办通知', docNo: '张范督办〔2026〕7号', title: '关于督办议定事项的通知', office: '张范街道考核督查办', date: '2026-11-12', addressees: ['社事办', '党政办'] });
   expect(body.map(text)).toEqual(['现将有关事项督办如下。', '一、督办事项', '联系人：考核督查办 王芳']);
 });
 
-it('keeps a body that does not repeat them whole', () => {
+it('keeps a body that does not repeat them whole, and a first paragraph ending in a colon that is not a list of addressees', () => {
   const blocks = markdownBlocks('现将有关事项督办如下。\n\n请抓好落实。\n');
-  expect(withoutPrinted(blocks, { kind: '督办通知', title: 'T', office: 'O', date: '2026-11-12' })).toEqual(blocks);
+  expect(withoutPrinted(blocks, { kind: '督办通知', title: 'T', office: 'O', date: '2026-11-12', addressees: [] })).toEqual(blocks);
+  const colon = markdownBlocks('经主要领导批示，现将有关事项通知如下：\n\n一是抓落实。\n');
+  expect(withoutPrinted(colon, { kind: '督办通知', title: 'T', office: 'O', date: '2026-11-12', addressees: ['社事办'] })).toEqual(colon);
+  const various = markdownBlocks('各相关单位、社事办：\n\n请抓好落实。\n');
+  expect(withoutPrinted(various, { kind: '督办通知', title: 'T', office: 'O', date: '2026-11-12', addressees: ['社事办'] }).map(text)).toEqual(['请抓好落实。']);
 });
 
 it('adds the table of items and the 报送要求 to a notice only when its body lacks them', () => {

@@ -88,12 +88,14 @@ const squash = (s: string) => s.replace(/[\s　*]/g, '');
  * the addressees — and its closing signature are what the layout prints
  * itself from the record's fields, so they are left out of the body once.
  */
-export function withoutPrinted(body: Block[], p: { kind: string; docNo?: string; title: string; office: string; date: string }): Block[] {
+export function withoutPrinted(body: Block[], p: { kind: string; docNo?: string; title: string; office: string; date: string; addressees: readonly string[] }): Block[] {
   const head = new Set([p.kind, p.docNo, p.title].filter((x): x is string => !!x).map(squash));
   let from = 0;
   while (from < body.length && body[from]!.type !== 'table' && head.has(squash(blockText(body[from]!)))) from++;
-  // the addressee line: the first paragraph, ending in a colon
-  if (body[from]?.type === 'p' && /[：:]$/.test(blockText(body[from]!).trim())) from++;
+  // the addressee line: the first paragraph, a list of names (units, people, 各…) ending in a colon
+  const names = new Set(p.addressees.map(squash));
+  const first = body[from]?.type === 'p' ? blockText(body[from]!).trim() : '';
+  if (/[：:]$/.test(first) && first.slice(0, -1).split(/[、，,]/).every((x) => names.has(squash(x)) || /^各/.test(x.trim()))) from++;
   let to = body.length;
   const sign = squash(`${p.office}${chineseDate(p.date)}`);
   while (to > from && body[to - 1]!.type === 'p' && [sign, squash(p.office), squash(chineseDate(p.date))].includes(squash(blockText(body[to - 1]!)))) to--;
@@ -105,7 +107,8 @@ export function noticeDocument(ledger: Ledger, v: Notice, whole: Block[]): Offic
   const n = namesOf(ledger);
   const items = itemsById(ledger);
   const office = cfg?.office ?? '';
-  const body = withoutPrinted(whole, { kind: '督办通知', docNo: v.doc_no, title: v.title, office, date: v.date });
+  const addressees = [...ledger.units.flatMap((u) => [n.unit(u.value.id), n.unitFull(u.value.id)]), ...ledger.people.flatMap((p) => [n.person(p.value.id), `${n.person(p.value.id)}同志`])];
+  const body = withoutPrinted(whole, { kind: '督办通知', docNo: v.doc_no, title: v.title, office, date: v.date, addressees });
   const text = body.map(blockText).join('\n');
   const rows = v.items.map((id) => items.get(id)).filter((x) => !!x).map((it) => [
     it.id,
