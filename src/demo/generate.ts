@@ -9,7 +9,8 @@ import { itemPath, reportPath, summaryPath } from '../format/layout.ts';
 import { recordText, yamlFileText } from '../format/serialise.ts';
 import type { NewCommit } from '../io/git/fast-import.ts';
 
-function rng(seed: number) {
+/** A seeded pseudo-random source (mulberry32): the same ledger, or the same test items, every run. */
+export function rng(seed: number) {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;

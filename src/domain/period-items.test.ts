@@ -16,19 +16,9 @@ import { config as configSchema } from './schemas/config.ts';
 import { item as itemSchema, type Item } from './schemas/item.ts';
 import { loadLedger } from '../format/load-ledger.ts';
 import { readRecordsTree } from '../io/read-tree.ts';
+import { rng } from '../demo/generate.ts';
 
 const W = configSchema.parse({ organisation: 'x', office: 'x', bulletin_name: 'x' }).score;
-
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const base = itemSchema.parse({
   id: 'DB-2025-0001',
