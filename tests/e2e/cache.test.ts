@@ -99,6 +99,8 @@ test('a rebuild with the caches is the build without them, after new commits and
   commit('改通知标题', (read, write) => write('records/notices/TZ-2026-007.md', read('records/notices/TZ-2026-007.md').replace(/^title: (.*)$/m, 'title: $1（修订）')));
   const warm = await build(cached);
   expect(warm.log, 'the rebuild used the cache').toMatch(/pages copied from the cache/);
+  // the search index is in parts (of 5 records in the tests): parts holding no changed record are copied
+  expect(Number(/in \d+ parts \((\d+) unchanged/.exec(warm.log)?.[1] ?? 0), 'search index parts taken from the cache').toBeGreaterThan(0);
   sameSite(warm.out, (await build(setup())).out);
 
   // a unit renamed: every page names units, and the timelines' words change

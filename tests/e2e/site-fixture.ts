@@ -112,6 +112,8 @@ export function buildSite(repo: string, build: string, extraEnv: Record<string, 
         SITE_BUILD: build,
         SITE_OUT: out,
         SITE_TODAY: TODAY,
+        // the search index in parts of 5 records (search-build.ts), so the search tests search a merged index
+        SITE_SEARCH_PART: '5',
         ...extraEnv,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

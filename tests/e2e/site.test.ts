@@ -13,6 +13,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildDemoRepo } from '../../src/demo/build-demo-repo.ts';
 import { serveStatic } from '../../scripts/serve.ts';
+import { partOf } from '../../src/site/search/search-build.ts';
 import { CHROMIUM_ARGS, requireChromium } from './browser.ts';
 import { buildSite, INTERNAL, makeFixtureRepo, PAYLOAD_ID, RESTRICTED, RESTRICTED_FILE, ROOT, TODAY } from './site-fixture.ts';
 
@@ -28,6 +29,7 @@ let browser: Browser;
 const sites: Record<string, Built> = {};
 /** Items each build shows, from the fixture itself (so new fixture items do not break the counts). */
 const expected = { internal: [] as string[], public: [] as string[], env: [] as string[] };
+const titles = new Map<string, string>();
 
 beforeAll(async () => {
   const executablePath = requireChromium();
@@ -35,6 +37,7 @@ beforeAll(async () => {
   const { repo, ledger } = await makeFixtureRepo();
   const items = ledger.items.map((r) => r.value);
   expected.internal = items.filter((i) => i.visibility !== 'restricted').map((i) => i.id);
+  for (const i of items) titles.set(i.id, i.title);
   expected.public = items.filter((i) => i.visibility === 'public').map((i) => i.id).sort();
   expected.env = items.filter((i) => i.visibility !== 'restricted' && (i.lead_unit === 'env' || i.co_units.includes('env'))).map((i) => i.id);
   for (const build of ['internal', 'public', 'leaders']) {
@@ -139,6 +142,26 @@ describe('search', () => {
     await page.fill('#q', '产权纠纷');
     await page.press('#q', 'Enter');
     await page.locator(`#search-results a[href*="/items/${INTERNAL.id}/"]`).waitFor({ timeout: 15_000 });
+    await page.close();
+  });
+
+  test('the index is in parts and every part is searched: an item of each part is found by its title', async () => {
+    const { parts } = JSON.parse(readFileSync(join(sites.internal!.dir, 'pagefind/parts.json'), 'utf8')) as { parts: string[] };
+    expect(parts.length).toBeGreaterThan(1);
+    for (const p of parts) expect(readdirSync(join(sites.internal!.dir, 'pagefind', p))).toContain('pagefind-entry.json');
+    const count = parts.length + 1;
+    const page = await open('/search/');
+    const searched: number[] = [];
+    for (let k = 0; k < count; k++) {
+      // the item of this part with the longest title (a title of its own, not shared with others); a part may hold documents only
+      const id = expected.internal.filter((i) => partOf(`/items/${i}/`, count) === k).sort((a, b) => titles.get(b)!.length - titles.get(a)!.length)[0];
+      if (!id) continue;
+      await page.fill('#q', titles.get(id)!);
+      await page.press('#q', 'Enter');
+      await page.locator(`#search-results a[href*="/items/${id}/"]`).waitFor({ timeout: 15_000 });
+      searched.push(k);
+    }
+    expect(searched.filter((k) => k > 0).length, 'items found in merged parts').toBeGreaterThan(0);
     await page.close();
   });
 

@@ -1,5 +1,6 @@
 /**
- * Search with Pagefind's JS API (the index the build wrote to /pagefind/).
+ * Search with Pagefind's JS API (the index the build wrote to /pagefind/, in
+ * parts merged here).
  * The query is split into Chinese words the way the build split the indexed
  * text (segment.ts); excerpts are shown without those spaces.
  * Results are built with DOM methods; only Pagefind's excerpt (page text it
@@ -15,6 +16,7 @@ interface PagefindResult {
 }
 interface Pagefind {
   init?: () => Promise<void>;
+  mergeIndex: (url: string) => Promise<void>;
   search: (q: string) => Promise<{ results: { data: () => Promise<PagefindResult> }[] }>;
 }
 
@@ -24,10 +26,13 @@ const status = document.getElementById('search-status')!;
 const list = document.getElementById('search-results')!;
 let pf: Promise<Pagefind> | undefined;
 
+/** Pagefind with part 0 of the index, and the other parts (/pagefind/parts.json, see search-build.ts) merged in. */
 const load = () => {
-  const url = '/pagefind/pagefind.js';
-  pf ??= import(/* @vite-ignore */ url).then(async (m: Pagefind) => {
+  const base = '/pagefind/';
+  pf ??= import(/* @vite-ignore */ `${base}pagefind.js`).then(async (m: Pagefind) => {
     await m.init?.();
+    const list = await fetch(`${base}parts.json`).then((r) => (r.ok ? (r.json() as Promise<{ parts: string[] }>) : { parts: [] }));
+    for (const p of list.parts) await m.mergeIndex(`${base}${p}`);
     return m;
   });
   return pf;

@@ -30,7 +30,7 @@ import { searchRecords } from '../search/search-index.ts';
 import { buildSearchIndexBeside, type IndexDone } from '../search/search-build.ts';
 import { href } from '../view/links.ts';
 import { cacheDir } from '../../io/cache/store.ts';
-import { LEDGER_XLSX_FILE, ledgerXlsxBeside, startLedgerXlsx } from '../outputs/documents.ts';
+import { LEDGER_XLSX_FILE, ledgerXlsxBeside, startDocuments, startLedgerXlsx } from '../outputs/documents.ts';
 
 function inject(file: string, marker: string, html: string) {
   injectMany(file, [[marker, html]]);
@@ -49,6 +49,7 @@ export function ledgerSite(): AstroIntegration {
   let indexDir = '';
   const startIndex = (site: Parameters<typeof searchRecords>[0]) => {
     startLedgerXlsx(site);
+    startDocuments(site);
     indexDir = mkdtempSync(join(tmpdir(), 'ledger-pagefind-'));
     indexing = buildSearchIndexBeside({ records: searchRecords(site), outputPath: indexDir, cacheDir: cacheDir(site.env.repoDir) });
     indexing.catch(() => {}); // reported when awaited
@@ -92,7 +93,7 @@ export function ledgerSite(): AstroIntegration {
         }
         const t1 = performance.now();
         if (!indexing) startIndex(site);
-        const { records, ms } = await indexing!;
+        const { records, ms, parts, reused } = await indexing!;
         const target = join(out, 'pagefind');
         rmSync(target, { recursive: true, force: true });
         try {
@@ -101,7 +102,8 @@ export function ledgerSite(): AstroIntegration {
           cpSync(indexDir, target, { recursive: true }); // another file system
           rmSync(indexDir, { recursive: true, force: true });
         }
-        logger.info(`pagefind: ${records} records indexed in ${Math.round(ms)} ms beside the pages; waited ${Math.round(performance.now() - t1)} ms after them`);
+        const how = parts > 1 ? ` in ${parts} parts (${reused} unchanged, taken from the cache)` : reused ? ' (unchanged, taken from the cache)' : '';
+        logger.info(`pagefind: ${records} records indexed${how} in ${Math.round(ms)} ms beside the pages; waited ${Math.round(performance.now() - t1)} ms after them`);
       },
     },
   };

@@ -9,6 +9,9 @@ import { documentOf } from '../../io/docx/document-docx.ts';
 import { officialDocx } from '../../io/docx/official-docx.ts';
 import type { Site } from '../data/load-site.ts';
 import { xlsxBeside, xlsxBytes, type XlsxJob } from './xlsx-build.ts';
+import { docxBeside, type DocxDone } from './docx-build.ts';
+import type { OfficialDocument } from '../../domain/documents/official-document.ts';
+import { cacheDir } from '../../io/cache/store.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -56,7 +59,23 @@ export const LEDGER_XLSX_FILE = 'data/ledger.xlsx';
 /** The document a bulletin's or notice's .docx is written from (the .docx is a pure function of it). */
 export const documentModel = (site: Site, id: string) => documentOf(site.ledger, id).doc;
 
+const DOCS = Symbol.for('supervision-ledger.documents-docx');
+const gd = globalThis as { [DOCS]?: WeakMap<Site, Promise<DocxDone>> };
+const docs = (gd[DOCS] ??= new WeakMap());
+
+/** Start writing every bulletin's and notice's .docx on a worker thread (docx-build.ts) as soon as the site is loaded. */
+export function startDocuments(site: Site): void {
+  if (docs.has(site)) return;
+  const models: [string, OfficialDocument][] = [...site.bulletins, ...site.notices].map((d) => [d.value.id, documentModel(site, d.value.id)]);
+  const p = docxBeside({ models, cacheDir: cacheDir(site.env.repoDir) });
+  p.catch(() => {}); // reported by documentDocx
+  docs.set(site, p);
+}
+
 export async function documentDocx(site: Site, id: string): Promise<Uint8Array<ArrayBuffer>> {
+  const done = await docs.get(site);
+  const bytes = done?.[id];
+  if (bytes) return bytes;
   const b = await officialDocx(documentModel(site, id));
   return new Uint8Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer);
 }

@@ -5,10 +5,7 @@
  * its own) and writes the index to a temporary folder that the build moves
  * into place at the end.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { buildSearchIndex, type IndexJob } from './search-build.ts';
+import { answer } from '../data/beside.ts';
+import { buildSearchIndex } from './search-build.ts';
 
-buildSearchIndex(workerData as IndexJob).then(
-  (r) => parentPort!.postMessage({ ok: true, ...r }),
-  (e: unknown) => parentPort!.postMessage({ ok: false, error: (e as Error)?.stack ?? String(e) }),
-);
+answer(buildSearchIndex);

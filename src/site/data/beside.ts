@@ -1,0 +1,45 @@
+/**
+ * Work done beside the pages: a job run on a worker thread (the other core)
+ * while the main thread renders, or on the main thread when a worker cannot
+ * start (a runtime that cannot load .ts in workers, no source folder) — the
+ * same result either way, since each job is a pure function of its data.
+ *
+ * The worker's module lives under `src/site/` (found from SITE_SRC, set by
+ * astro.config.mjs, or the working directory) and calls `answer`.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parentPort, Worker, workerData, type Transferable } from 'node:worker_threads';
+
+type Reply<R> = { ok: true; value: R } | { ok: false; error: string };
+
+/** Run `job` in the worker module `site/<file>` (its `answer` call), or here with `inline`. */
+export function beside<J, R>(file: string, job: J, inline: (job: J) => Promise<R>): Promise<R> {
+  const path = join(process.env.SITE_SRC ? resolve(process.env.SITE_SRC) : resolve('src'), 'site', file);
+  if (!existsSync(path)) return inline(job);
+  return new Promise((ok, fail) => {
+    let settled = false;
+    const here = () => {
+      if (settled) return;
+      settled = true;
+      inline(job).then(ok, fail);
+    };
+    const worker = new Worker(path, { workerData: job });
+    worker.once('message', (m: Reply<R>) => {
+      settled = true;
+      if (m.ok) ok(m.value);
+      else fail(new Error(m.error));
+      void worker.terminate();
+    });
+    worker.once('error', here);
+    worker.once('exit', here);
+  });
+}
+
+/** In a worker module: run `work` on the job `beside` sent and post its result (its transferables moved, not copied). */
+export function answer<J, R>(work: (job: J) => Promise<R>, transfer: (value: R) => Transferable[] = () => []): void {
+  work(workerData as J).then(
+    (value) => parentPort!.postMessage({ ok: true, value } satisfies Reply<R>, transfer(value)),
+    (e: unknown) => parentPort!.postMessage({ ok: false, error: (e as Error)?.stack ?? String(e) } satisfies Reply<R>),
+  );
+}
