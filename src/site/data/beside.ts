@@ -13,8 +13,26 @@ import { parentPort, Worker, workerData, type Transferable } from 'node:worker_t
 
 type Reply<R> = { ok: true; value: R } | { ok: false; error: string };
 
-/** Run `job` in the worker module `site/<file>` (its `answer` call), or here with `inline`. */
+// one queue per process (on globalThis: the pages' bundle and the integration are separate module instances)
+const QUEUE = Symbol.for('supervision-ledger.beside-queue');
+const g = globalThis as { [QUEUE]?: Promise<unknown> };
+
+/**
+ * Run `job` in the worker module `site/<file>` (its `answer` call), or here
+ * with `inline`. Jobs run one after another, in the order asked for: the
+ * machine the build is made for has two cores, one for the pages and one for
+ * the work beside them; four workers at once (check, search index,
+ * workbook, documents) were no faster together and each held its own heap
+ * (the build's peak memory was their sum).
+ */
 export function beside<J, R>(file: string, job: J, inline: (job: J) => Promise<R>): Promise<R> {
+  const run = () => onWorker(file, job, inline);
+  const p = (g[QUEUE] ?? Promise.resolve()).then(run, run);
+  g[QUEUE] = p.catch(() => {});
+  return p;
+}
+
+function onWorker<J, R>(file: string, job: J, inline: (job: J) => Promise<R>): Promise<R> {
   const path = join(process.env.SITE_SRC ? resolve(process.env.SITE_SRC) : resolve('src'), 'site', file);
   if (!existsSync(path)) return inline(job);
   return new Promise((ok, fail) => {

@@ -48,11 +48,13 @@ export function ledgerSite(): AstroIntegration {
   let indexing: Promise<IndexDone> | undefined;
   let indexDir = '';
   const startIndex = (site: Parameters<typeof searchRecords>[0]) => {
-    startLedgerXlsx(site);
+    // one after another on the other core, after the history check (site/data/beside.ts): the documents
+    // first (their pages wait for them), the workbook last (written after the pages)
     startDocuments(site);
     indexDir = mkdtempSync(join(tmpdir(), 'ledger-pagefind-'));
     indexing = buildSearchIndexBeside({ records: searchRecords(site), outputPath: indexDir, cacheDir: cacheDir(site.env.repoDir) });
     indexing.catch(() => {}); // reported when awaited
+    startLedgerXlsx(site);
   };
   let outDir: string | undefined;
   return {
