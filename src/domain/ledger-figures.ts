@@ -6,7 +6,7 @@
  */
 import type { Ledger } from './ledger.ts';
 import type { Period } from './period.ts';
-import { periodFigures, type FigureInput, type PeriodFigures } from './period-figures.ts';
+import { periodFigures, type FigureInput, type PeriodFigures, type PeriodSettings, type RankSettings } from './period-figures.ts';
 import { config as configSchema, type Config, type ScoreWeights } from './schemas/config.ts';
 
 const FALLBACK: Config = configSchema.parse({ organisation: '（未配置）', office: '考核督查办', bulletin_name: '督查通报' });
@@ -32,11 +32,15 @@ export function figureInput(ledger: Ledger): FigureInput {
  * the scoring in config.yml does not unsettle bulletins already issued.
  */
 export function ledgerFigures(ledger: Ledger, period: Period, today: string, input: FigureInput = figureInput(ledger), weights?: ScoreWeights): PeriodFigures {
+  const { settings, rank } = figureSettings(ledger, today, weights);
+  return periodFigures(input, period, settings, rank);
+}
+
+/** The ledger's own settings for its figures (plain data: what `periodFigures` takes besides the input and the period). */
+export function figureSettings(ledger: Ledger, today: string, weights?: ScoreWeights): { settings: PeriodSettings; rank: RankSettings } {
   const config = ledger.config?.value ?? FALLBACK;
-  return periodFigures(
-    input,
-    period,
-    { today, warningDays: config.warning_days, graceDays: config.feedback_grace_days },
-    { weights: weights ?? config.score, rankedUnits: ledger.units.filter((u) => u.value.ranked).map((u) => u.value.id) },
-  );
+  return {
+    settings: { today, warningDays: config.warning_days, graceDays: config.feedback_grace_days },
+    rank: { weights: weights ?? config.score, rankedUnits: ledger.units.filter((u) => u.value.ranked).map((u) => u.value.id) },
+  };
 }

@@ -25,7 +25,8 @@ const g = globalThis as { [QUEUE]?: Promise<unknown> };
  * workbook, documents) were no faster together and each held its own heap
  * (the build's peak memory was their sum).
  */
-export function beside<J, R>(file: string, job: J, inline: (job: J) => Promise<R>): Promise<R> {
+export function beside<J, R>(file: string, job: J, inline: (job: J) => Promise<R>, opts: { queue?: boolean } = {}): Promise<R> {
+  if (opts.queue === false) return onWorker(file, job, inline); // its own worker at once, beside the queue
   const run = () => onWorker(file, job, inline);
   const p = (g[QUEUE] ?? Promise.resolve()).then(run, run);
   g[QUEUE] = p.catch(() => {});

@@ -35,7 +35,8 @@ import type { SiteEnv } from './env.ts';
 import { readHistory, type CommitInfo, type HistoryContext, type ItemEvent } from './read-history.ts';
 import { pageKeys, type PageKeys } from './page-keys.ts';
 import { filterLedger, isPartial } from '../../format/visibility.ts';
-import { figureInput, ledgerFigures } from '../../domain/ledger-figures.ts';
+import { figureInput, figureSettings, ledgerFigures } from '../../domain/ledger-figures.ts';
+import { figuresBeside } from './figures-build.ts';
 import { allTime, type PeriodFigures, type RankedUnit } from '../../domain/period-figures.ts';
 import { monthPeriod, periodsOfYear, type Period } from '../../domain/period.ts';
 import type { BulletinFigures } from '../../domain/schemas/bulletin.ts';
@@ -135,6 +136,8 @@ export interface Site {
   partial: boolean;
   /** The figures of a period over this build's items (memoised; no ranking when partial). */
   figures: (p: Period) => PeriodFigures;
+  /** The same for a period of `periods` (its page's), worked out on a worker thread while the history is read; `items` empty. */
+  periodFigures: (p: Period) => Promise<PeriodFigures>;
   /** The all-time period and every year, half, quarter and month begun by today, newest first. */
   periods: { all: Period; byYear: { year: number; periods: Period[]; months: Period[] }[] };
   /** The ranking of the latest issued bulletin this build shows (what partial builds publish). */
@@ -214,6 +217,26 @@ export async function loadSite(env: SiteEnv): Promise<Site> {
   if (!build) throw new Error(`SITE_BUILD=${env.buildId} is not one of config.builds: ${config.builds.map((b) => b.id).join(', ')}`);
   const vis = filterLedger(full, build);
   const ledger = vis.ledger;
+
+  // the figures of every period page, on a worker of their own while the history is read (figures-build.ts)
+  const partial = isPartial(full, build);
+  const input = figureInput(ledger);
+  const all = allTime(env.today);
+  const figureYears = [...new Set(ledger.items.flatMap((r) => [r.value.id.slice(3, 7), r.value.deadline.slice(0, 4)]))]
+    .map(Number)
+    .filter((y) => `${y}-01-01` <= env.today)
+    .sort((a, b) => b - a);
+  const periods = {
+    all,
+    byYear: figureYears.map((year) => ({
+      year,
+      periods: periodsOfYear(year, env.today),
+      months: Array.from({ length: 12 }, (_, i) => monthPeriod(year, 12 - i)).filter((p) => p.from <= env.today),
+    })),
+  };
+  const pagePeriods = periods.byYear.flatMap((y) => [...y.periods, ...y.months]);
+  const periodFiguresP = figuresBeside({ input, periods: pagePeriods, ...figureSettings(ledger, env.today), partial });
+  periodFiguresP.catch(() => {}); // a failed worker: the pages work them out here (site.periodFigures)
 
   const people = new Map(ledger.people.map((p) => [p.value.id, p.value]));
   const units = new Map(ledger.units.map((u) => [u.value.id, u.value]));
@@ -298,8 +321,6 @@ export async function loadSite(env: SiteEnv): Promise<Site> {
   const tallyByLeader = tallyOf(byLeader);
   const tallyByYear = tallyOf(byYear);
   // figures by period, over this build's items; a build that sees part of the ledger ranks nothing
-  const partial = isPartial(full, build);
-  const input = figureInput(ledger);
   // a few periods are asked for by several pages (all time, this year); each period page asks once:
   // keeping every period's figures (each with a row per item) held ~1 GB at 10,000 items
   const figCache = new Map<string, PeriodFigures>();
@@ -313,20 +334,8 @@ export async function loadSite(env: SiteEnv): Promise<Site> {
     figCache.set(p.key, f);
     return f;
   };
-  const all = allTime(env.today);
   const ranking = figures(all).ranking;
-  const figureYears = [...new Set(ledger.items.flatMap((r) => [r.value.id.slice(3, 7), r.value.deadline.slice(0, 4)]))]
-    .map(Number)
-    .filter((y) => `${y}-01-01` <= env.today)
-    .sort((a, b) => b - a);
-  const periods = {
-    all,
-    byYear: figureYears.map((year) => ({
-      year,
-      periods: periodsOfYear(year, env.today),
-      months: Array.from({ length: 12 }, (_, i) => monthPeriod(year, 12 - i)).filter((p) => p.from <= env.today),
-    })),
-  };
+  const periodFigures = (p: Period): Promise<PeriodFigures> => periodFiguresP.then((m) => m.get(p.key) ?? figures(p), () => figures(p));
   const published = [...ledger.bulletins]
     .filter((b) => b.value.figures && !b.value.draft && b.value.figures.ranking.length > 0)
     .sort((a, b) => b.value.date.localeCompare(a.value.date))[0];
@@ -422,6 +431,7 @@ export async function loadSite(env: SiteEnv): Promise<Site> {
     ledger,
     partial,
     figures,
+    periodFigures,
     periods,
     publishedRanking,
     timeline: (id) => timelines.get(id) ?? [],

@@ -1,0 +1,5 @@
+/** Worker thread: the figures of every period page (figures-build.ts). */
+import { answer } from './beside.ts';
+import { figuresOfPeriods } from './figures-build.ts';
+
+answer(figuresOfPeriods);
