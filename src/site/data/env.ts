@@ -9,6 +9,8 @@
  *   SITE_CHECK    "0" skips the full-history check (never in CI; for quick previews)
  *   SITE_BUILT_AT the build time to state (ISO 8601; default now): two builds of the same
  *                 ledger with the same settings are then the same bytes
+ *   SITE_SEARCH_PART records per part of the search index (default 1,500, search/search-build.ts;
+ *                 the e2e tests set 5 so that every search merges parts)
  */
 import { resolve } from 'node:path';
 import { beijingDate } from '../../domain/dates.ts';
