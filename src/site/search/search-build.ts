@@ -97,7 +97,7 @@ export async function buildSearchIndex(job: IndexJob): Promise<IndexDone> {
   });
   rmSync(job.outputPath, { recursive: true, force: true });
   mkdirSync(job.outputPath, { recursive: true });
-  const dirOf = (k: number) => (k === 0 ? join(job.outputPath, PART_DIR(0)) : join(job.outputPath, PART_DIR(k)));
+  const dirOf = (k: number) => join(job.outputPath, PART_DIR(k)); // part 0 is moved up into outputPath at the end
   let reused = 0;
   let pagefind: typeof import('pagefind') | undefined;
   try {
