@@ -8,22 +8,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DOCUMENT_ROWS } from '../../tests/support/expected-table.ts';
-import { changeInput, only } from '../../tests/support/table-items.ts';
+import { changeInput, only, SUMMARY_FILE, SUMMARY_ORDER, SUMMARY_STEPS, summaryUpTo } from '../../tests/support/table-items.ts';
 import type { Located } from './ledger.ts';
 import { ROLES } from './schemas/people.ts';
 import { summaryDoc } from './schemas/summary.ts';
 import { officeRecordIssues, type ChangeInput } from './transitions.ts';
 
-const F = 'records/summaries/HB-2026-001.md';
-const STEPS: Record<string, Record<string, unknown>> = {
-  drafted: { date: '2026-03-18', by: 'only-office' },
-  reviewed: { date: '2026-03-19', by: 'only-supervision-leader', opinion: '同意。' },
-  instructed: { date: '2026-03-20', by: 'only-main-leader', text: '同意上报。' },
-  revised: { date: '2026-03-21', by: 'only-office' },
-};
-const ORDER = ['drafted', 'reviewed', 'instructed', 'revised'];
+const F = SUMMARY_FILE;
+const STEPS = SUMMARY_STEPS;
+const ORDER = SUMMARY_ORDER;
 const base = { id: 'HB-2026-001', title: '汇报', item: 'DB-2026-0001', to: '区委督查室' };
-const upTo = (n: number) => ({ ...base, ...Object.fromEntries(ORDER.slice(0, n).map((s) => [s, STEPS[s]])) });
+const upTo = (n: number) => summaryUpTo(base, n);
 const doc = (v: Record<string, unknown>): Located<{ id?: string }> => ({ file: F, value: summaryDoc.parse(v), body: '正文。\n', bodyLine: 10, lineOf: () => 1 });
 const summaryCodes = (before: Record<string, unknown> | undefined, after: Record<string, unknown>, role: (typeof ROLES)[number]) =>
   officeRecordIssues(changeInput(only(role), before ? 'M' : 'A', 'summary', F), before ? doc(before) : undefined, doc(after)).map((i) => i.code);

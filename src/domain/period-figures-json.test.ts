@@ -10,29 +10,11 @@
 import { describe, expect, it } from 'vitest';
 import { allTime, figuresJson, periodFigures } from './period-figures.ts';
 import { periodOf } from './period.ts';
-import { config as configSchema } from './schemas/config.ts';
-import { item as itemSchema, type Item } from './schemas/item.ts';
+import { meetingItem, ranked, SETTINGS } from '../../tests/support/period-fixtures.ts';
 
-const W = configSchema.parse({ organisation: 'x', office: 'x', bulletin_name: 'x' }).score;
-const S = { today: '2026-11-24', warningDays: 7, graceDays: 2 };
-const R = { weights: W, rankedUnits: ['urban', 'env', 'econ'] };
-
-const item = (patch: Record<string, unknown>): Item =>
-  itemSchema.parse({
-    title: '事项',
-    kind: 'meeting',
-    source: { type: 'party_committee', name: '党工委会议', date: '2026-03-09' },
-    content: '整治',
-    requirements: '按期',
-    leaders: ['li-ming'],
-    co_units: [],
-    reports_due: 'once',
-    state: 'in_progress',
-    registered: { date: '2026-03-09', by: 'sun-li' },
-    assigned: { date: '2026-03-10', by: 'sun-li', notice: 'TZ-2026-001' },
-    arranged: { date: '2026-03-11', by: 'li-ming' },
-    ...patch,
-  });
+const S = SETTINGS;
+const R = ranked(['urban', 'env', 'econ']);
+const item = meetingItem;
 
 /** Q3 2026, read on 2026-11-24: as of 2026-09-30. */
 const items = [

@@ -9,32 +9,13 @@
 import { describe, expect, it } from 'vitest';
 import { periodFigures, periodItem } from './period-figures.ts';
 import { periodOf } from './period.ts';
-import { config as configSchema } from './schemas/config.ts';
-import { item as itemSchema, type Item } from './schemas/item.ts';
+import { item as itemSchema } from './schemas/item.ts';
+import { meetingItem, ranked, SETTINGS, WEIGHTS as W } from '../../tests/support/period-fixtures.ts';
 
-const W = configSchema.parse({ organisation: 'x', office: 'x', bulletin_name: 'x' }).score;
-const S = { today: '2026-11-24', warningDays: 7, graceDays: 2 };
-const R = { weights: W, rankedUnits: ['urban', 'env', 'dist'] };
+const S = SETTINGS;
+const R = ranked(['urban', 'env', 'dist']);
 const Q3 = periodOf('2026Q3');
-
-const item = (patch: Record<string, unknown>): Item =>
-  itemSchema.parse({
-    title: '事项',
-    kind: 'meeting',
-    source: { type: 'party_committee', name: '党工委会议', date: '2026-03-09' },
-    content: '整治',
-    requirements: '按期',
-    leaders: ['li-ming'],
-    lead_unit: 'urban',
-    co_units: [],
-    reports_due: 'once',
-    deadline: '2026-09-15',
-    state: 'in_progress',
-    registered: { date: '2026-03-09', by: 'sun-li' },
-    assigned: { date: '2026-03-10', by: 'sun-li', notice: 'TZ-2026-001' },
-    arranged: { date: '2026-03-11', by: 'li-ming' },
-    ...patch,
-  });
+const item = meetingItem;
 const closure = (date: string) => ({ date, by: 'sun-li', reports: ['2026-05-01-dist.md'], method: 'document', verified_by: 'sun-li' });
 
 describe('an item closed before the period', () => {

@@ -7,12 +7,12 @@
 import { describe, expect, it } from 'vitest';
 import { itemAsOf, periodFigures, periodScore, tallyPeriod } from './period-figures.ts';
 import { periodOf } from './period.ts';
-import { config as configSchema } from './schemas/config.ts';
+import { ranked, SETTINGS, WEIGHTS } from '../../tests/support/period-fixtures.ts';
 import { item as itemSchema, type Item } from './schemas/item.ts';
 
-const W = configSchema.parse({ organisation: 'x', office: 'x', bulletin_name: 'x' }).score;
-const S = { today: '2026-11-24', warningDays: 7, graceDays: 2 };
-const R = { weights: W, rankedUnits: ['urban', 'env', 'econ'] };
+const W = WEIGHTS;
+const S = SETTINGS;
+const R = ranked(['urban', 'env', 'econ']);
 
 const base = itemSchema.parse({
   id: 'DB-2026-0031',

@@ -9,23 +9,17 @@
 import { describe, expect, it } from 'vitest';
 import { loadLedger } from '../format/load-ledger.ts';
 import { recordText } from '../format/serialise.ts';
-import { changeInput, only } from '../../tests/support/table-items.ts';
+import { changeInput, only, SUMMARY_FILE, SUMMARY_STEPS, summaryUpTo } from '../../tests/support/table-items.ts';
 import type { Issue } from './issues.ts';
 import type { Located } from './ledger.ts';
 import type { Person } from './schemas/people.ts';
 import { officeRecordIssues } from './transitions.ts';
 
-const F = 'records/summaries/HB-2026-001.md';
+const F = SUMMARY_FILE;
 type Rec = Record<string, unknown>;
-const STEPS: Record<string, Rec> = {
-  drafted: { date: '2026-03-18', by: 'only-office' },
-  reviewed: { date: '2026-03-19', by: 'only-supervision-leader', opinion: '同意。' },
-  instructed: { date: '2026-03-20', by: 'only-main-leader', text: '同意上报。' },
-  revised: { date: '2026-03-21', by: 'only-office' },
-};
-const ORDER = ['drafted', 'reviewed', 'instructed', 'revised'];
+const STEPS = SUMMARY_STEPS;
 const base = { id: 'HB-2026-001', title: '关于背街小巷整治落实情况的汇报', item: 'DB-2026-0001', to: '区委督查室' };
-const upTo = (n: number): Rec => ({ ...base, ...Object.fromEntries(ORDER.slice(0, n).map((s) => [s, STEPS[s]])) });
+const upTo = (n: number): Rec => summaryUpTo(base, n);
 const doc = (v: Rec, body: string) => loadLedger([{ path: F, text: recordText(v, body) }]).ledger.summaries[0]! as Located<{ id?: string }>;
 const BODY = '汇报正文。\n';
 /** What staff read: `line: 【code】message`. */

@@ -146,3 +146,18 @@ export function treeIssues(files: Record<string, string>, opts: Parameters<typeo
 }
 
 export const itemText = (v: Record<string, unknown>) => recordText(v, '说明。\n');
+
+/** A 督查汇报 (records/summaries/): its file, one valid value per step field in the order of its steps. */
+export const SUMMARY_FILE = 'records/summaries/HB-2026-001.md';
+export const SUMMARY_STEPS: Record<string, Record<string, unknown>> = {
+  drafted: { date: '2026-03-18', by: 'only-office' },
+  reviewed: { date: '2026-03-19', by: 'only-supervision-leader', opinion: '同意。' },
+  instructed: { date: '2026-03-20', by: 'only-main-leader', text: '同意上报。' },
+  revised: { date: '2026-03-21', by: 'only-office' },
+};
+export const SUMMARY_ORDER = ['drafted', 'reviewed', 'instructed', 'revised'];
+/** The 汇报 `base` with its first `n` steps taken. */
+export const summaryUpTo = (base: Record<string, unknown>, n: number): Record<string, unknown> => ({
+  ...base,
+  ...Object.fromEntries(SUMMARY_ORDER.slice(0, n).map((s) => [s, SUMMARY_STEPS[s]])),
+});
