@@ -30,8 +30,6 @@ export interface IndexJob {
   outputPath: string;
   /** The ledger's cache folder (io/cache/store.ts): each record's words and each part's finished index are kept there. */
   cacheDir?: string;
-  /** Records per part (default PART_SIZE; SITE_SEARCH_PART overrides it, for tests). */
-  partSize?: number;
 }
 
 /** Words of the last build's records: url → [digest of the text, the text split into words]. */
@@ -55,12 +53,12 @@ export interface IndexDone {
  * changed record are indexed again, the others are copied from the cache.
  * A part is chosen by the record's URL, so a record stays in its part.
  */
-export const PART_SIZE = 1500;
-export const PARTS_FILE = 'parts.json';
+const PART_SIZE = 1500; // SITE_SEARCH_PART sets another (the e2e tests: 5)
+const PARTS_FILE = 'parts.json';
 const PART_DIR = (k: number) => `part-${k}`;
 
 /** How many parts for `n` records of `size` each at most (one for a small ledger). */
-export const partCount = (n: number, size = PART_SIZE) => Math.max(1, Math.ceil(n / Math.max(1, size)));
+const partCount = (n: number, size = PART_SIZE) => Math.max(1, Math.ceil(n / Math.max(1, size)));
 
 /** The part a record's URL belongs to (FNV-1a over its UTF-16 units). */
 export function partOf(url: string, parts: number): number {
@@ -84,7 +82,7 @@ export async function buildSearchIndex(job: IndexJob): Promise<IndexDone> {
     next[r.url] = [d, w];
     return w;
   };
-  const parts = partCount(job.records.length, job.partSize ?? (Number(process.env.SITE_SEARCH_PART) || PART_SIZE));
+  const parts = partCount(job.records.length, Number(process.env.SITE_SEARCH_PART) || PART_SIZE);
   const byPart: { url: string; content: string; meta: Record<string, string> }[][] = Array.from({ length: parts }, () => []);
   for (const r of job.records) byPart[partOf(r.url, parts)]!.push({ url: r.url, content: words(r), meta: r.meta });
   writeCache(job.cacheDir, WORDS_CACHE, next);
