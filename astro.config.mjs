@@ -38,6 +38,9 @@ export default defineConfig({
   // pages whose cache key (src/site/data/page-keys.ts) and code are unchanged are copied from the last build
   // (none when caching is off: LEDGER_CACHE=0)
   experimental: { incrementalBuild: !!siteCache },
+  // the integration keeps the last build's pages in place or sets the folder aside
+  // (src/site/integration/keep-output.ts); Astro must not empty it
+  vite: { build: { emptyOutDir: false } },
   prefetch: false,
   integrations: [ledgerSite()],
 });

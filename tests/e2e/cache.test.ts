@@ -7,7 +7,9 @@
  * its items' pages show though their timelines do not change: most pages
  * copied from the cache; then a unit renamed, which rewords every page and timeline)
  * is the same bytes as a build without any cache, and so
- * is a rebuild after the history was rewritten under the cache. The build
+ * is a rebuild after the history was rewritten under the cache. A rebuild
+ * keeps the last build's pages in the output folder, never another
+ * audience's. The build
  * time is pinned (SITE_BUILT_AT) so that builds can be compared at all.
  */
 import { execFileSync } from 'node:child_process';
@@ -34,10 +36,12 @@ function setup() {
   };
 }
 
-async function build(env: ReturnType<typeof setup>) {
-  const { log } = await buildSite(repo, 'internal', env);
+async function build(env: ReturnType<typeof setup>, audience = 'internal') {
+  const { log } = await buildSite(repo, audience, env);
   return { out: env.SITE_OUT, log };
 }
+
+const KEPT = /(\d+) pages of the last build kept in place/;
 
 function files(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -99,6 +103,8 @@ test('a rebuild with the caches is the build without them, after new commits and
   commit('改通知标题', (read, write) => write('records/notices/TZ-2026-007.md', read('records/notices/TZ-2026-007.md').replace(/^title: (.*)$/m, 'title: $1（修订）')));
   const warm = await build(cached);
   expect(warm.log, 'the rebuild used the cache').toMatch(/pages copied from the cache/);
+  // the last build's pages stayed in the output folder (integration/keep-output.ts); those it changed after Astro were put back
+  expect(Number(KEPT.exec(warm.log)?.[1] ?? 0), 'pages kept in the output folder').toBeGreaterThan(10);
   // the search index is in parts (of 5 records in the tests): parts holding no changed record are copied
   expect(Number(/in \d+ parts \((\d+) unchanged/.exec(warm.log)?.[1] ?? 0), 'search index parts taken from the cache').toBeGreaterThan(0);
   sameSite(warm.out, (await build(setup())).out);
@@ -106,6 +112,15 @@ test('a rebuild with the caches is the build without them, after new commits and
   // a unit renamed: every page names units, and the timelines' words change
   commit('单位改名', (read, write) => write('records/units.yml', read('records/units.yml').replace(/name: (\S+)/, 'name: $1（改名）')));
   sameSite((await build(cached)).out, (await build(setup())).out);
+
+  // another audience built into the same folder (its own cache): nothing of the internal build is kept
+  const publicBuild = await build({ ...setup(), SITE_OUT: cached.SITE_OUT }, 'public');
+  expect(publicBuild.log).not.toMatch(KEPT);
+  sameSite(publicBuild.out, (await build(setup(), 'public')).out);
+  // and the internal build after it keeps nothing either: the folder is no longer its own
+  const back = await build(cached);
+  expect(back.log).not.toMatch(KEPT);
+  sameSite(back.out, (await build(setup())).out);
 
   // the history the caches were written for is gone: another change in its place
   git('reset', '-q', '--hard', 'HEAD~4');

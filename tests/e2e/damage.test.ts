@@ -4,7 +4,8 @@
  * and a new report that does not load — built into the site and opened in
  * Chromium. The item page marks the report and the field with the history
  * check's Chinese message and lists the broken report as 未通过校验; the
- * unit page says which of its items are marked. Screenshots go to
+ * unit page says which of its items are marked, once, also after a
+ * rebuild that kept the pages in place. Screenshots go to
  * test-output/e2e/ (damage-*.png) — look at them.
  */
 import { execFileSync } from 'node:child_process';
@@ -19,6 +20,7 @@ import { buildSite, makeFixtureRepo, ROOT } from './site-fixture.ts';
 const OUT = join(ROOT, 'test-output/e2e');
 const ID = 'DB-2026-0031';
 const DIR = `records/items/2026/${ID}`;
+let repo: string;
 let site: string;
 let itemHtml: string;
 let unitHtml: string;
@@ -32,7 +34,7 @@ function commitAs(repo: string, name: string, email: string, date: string, messa
 }
 
 beforeAll(async () => {
-  const { repo } = await makeFixtureRepo();
+  repo = (await makeFixtureRepo()).repo;
   // a landed report rewritten by its unit
   const R = join(repo, DIR, 'reports/2026-03-20-urban.md');
   writeFileSync(R, readFileSync(R, 'utf8').replace('清运垃圾38车', '清运垃圾80车'));
@@ -96,6 +98,27 @@ describe('damage on the pages that matter', () => {
       server.close();
     }
   }, 60_000);
+});
+
+describe('a rebuild into the same folder', () => {
+  it('keeps the damaged item page (another item changed) and marks it once, as the first build did', async () => {
+    const other = execFileSync('git', ['ls-files', 'records/items'], { cwd: repo, encoding: 'utf8' })
+      .split('\n')
+      .find((p) => p.endsWith('/item.md') && !p.includes(ID))!;
+    const O = join(repo, other);
+    writeFileSync(O, readFileSync(O, 'utf8').replace(/^title: (.*)$/m, 'title: $1（调整）'));
+    commitAs(repo, '孙丽', 'sun.li@zhangfan.gov.cn', '2026-11-23', '改标题');
+    const again = await buildSite(repo, 'internal', { SITE_OUT: site });
+    expect(again.log, 'the last build\'s pages were kept (integration/keep-output.ts)').toMatch(/\d+ pages of the last build kept in place/);
+    const html = readFileSync(join(site, `items/${ID}/index.html`), 'utf8');
+    const count = (text: string, what: string) => text.split(what).length - 1;
+    for (const mark of ['历史检查：此份落实情况的提交不符合台账规定', '【deadline-changed】', '历史检查发现本事项的台账记录有', '未通过校验 · 2026-11-22-env.md']) {
+      expect(count(html, mark), mark).toBe(count(itemHtml, mark));
+      expect(count(html, mark), mark).toBeGreaterThan(0);
+    }
+    const unit = readFileSync(join(site, 'units/urban/index.html'), 'utf8');
+    expect(count(unit, '历史检查发现本单位 1 项事项的台账记录有问题')).toBe(1);
+  }, 180_000);
 });
 
 afterAll(() => {});

@@ -15,10 +15,9 @@
  *   rendered with.
  */
 import type { AstroIntegration } from 'astro';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rm, rmSync, writeFileSync, cpSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
@@ -30,6 +29,7 @@ import { searchRecords } from '../search/search-index.ts';
 import { buildSearchIndexBeside, type IndexDone } from '../search/search-build.ts';
 import { href } from '../view/links.ts';
 import { cacheDir } from '../../io/cache/store.ts';
+import { finishOutput, prepareOutput, scratchDir, type Output } from './keep-output.ts';
 import { LEDGER_XLSX_FILE, ledgerXlsxBeside, startDocuments, startLedgerXlsx } from '../outputs/documents.ts';
 
 function inject(file: string, marker: string, html: string) {
@@ -45,30 +45,36 @@ function injectMany(file: string, inserts: [string, string][]) {
 }
 
 export function ledgerSite(): AstroIntegration {
+  let outDir: string | undefined;
   let indexing: Promise<IndexDone> | undefined;
   let indexDir = '';
   const startIndex = (site: Parameters<typeof searchRecords>[0]) => {
     // one after another on the other core, after the history check (site/data/beside.ts): the documents
     // first (their pages wait for them), the workbook last (written after the pages)
     startDocuments(site);
-    indexDir = mkdtempSync(join(tmpdir(), 'ledger-pagefind-'));
+    // beside the output folder, so that it is moved into it in one rename (keep-output.ts removes leftovers)
+    indexDir = outDir ? scratchDir(outDir, 'pagefind') : mkdtempSync(join(tmpdir(), 'ledger-pagefind-'));
     indexing = buildSearchIndexBeside({ records: searchRecords(site), outputPath: indexDir, cacheDir: cacheDir(site.env.repoDir) });
     indexing.catch(() => {}); // reported when awaited
     startLedgerXlsx(site);
   };
-  let outDir: string | undefined;
+  let astroCache: string | undefined;
+  let output: Output | undefined;
   return {
     name: 'ledger-site',
     hooks: {
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
+        astroCache = config.experimental.incrementalBuild ? fileURLToPath(config.cacheDir) : undefined;
       },
-      'astro:build:start': () => {
+      'astro:build:start': ({ logger }) => {
         resetSite();
         onSiteLoaded(startIndex);
-        if (outDir) setAsideOldOutput(outDir);
+        if (!outDir) return;
+        output = prepareOutput(outDir, astroCache);
+        if (output.kept) logger.info(`output: ${output.kept} pages of the last build kept in place (Astro replaces those it renders again)`);
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, logger, assets }) => {
         const pending = loadedSite();
         if (!pending) return;
         const site = await pending;
@@ -81,10 +87,15 @@ export function ledgerSite(): AstroIntegration {
         const t0 = performance.now();
         const check = await site.check;
         await restamping; // the marks below go into pages it may be rewriting
+        // written into after Astro: recorded, so that the next build starts from Astro's own copy (keep-output.ts)
+        const changed = ['audit/index.html', 'index.html'];
         inject(join(out, 'audit/index.html'), AUDIT_MARKER, checkHtml(site, check));
         inject(join(out, 'index.html'), HOME_MARKER, checkHomeHtml(check, href('audit')));
         // what the check flagged, also on the item's own page and its units' pages
-        for (const d of damagePages(site, check)) injectMany(join(out, d.page), d.inserts);
+        for (const d of damagePages(site, check)) {
+          injectMany(join(out, d.page), d.inserts);
+          changed.push(d.page);
+        }
         logger.info(`full-history check: ${check.commits} commits, ${check.errors} errors, ${check.warnings} warnings (${Math.round(check.ms)} ms in a worker; waited ${Math.round(performance.now() - t0)} ms after the pages)`);
         const xlsx = ledgerXlsxBeside(site);
         if (xlsx) {
@@ -106,6 +117,11 @@ export function ledgerSite(): AstroIntegration {
         }
         const how = parts > 1 ? ` in ${parts} parts (${reused} unchanged, taken from the cache)` : reused ? ' (unchanged, taken from the cache)' : '';
         logger.info(`pagefind: ${records} records indexed${how} in ${Math.round(ms)} ms beside the pages; waited ${Math.round(performance.now() - t1)} ms after them`);
+        if (output) {
+          const files = new Set([...assets.values()].flat().map((u) => fileURLToPath(u)));
+          const removed = finishOutput(output, files, changed);
+          if (removed) logger.info(`output: ${removed} pages of the last build no longer built, removed`);
+        }
       },
     },
   };
@@ -166,27 +182,3 @@ for (const e of readdirSync(out, { withFileTypes: true, recursive: true })) {
 }
 parentPort.postMessage(n);
 `;
-
-/**
- * Astro empties the output folder before a build, file by file (~0.4 ms a
- * file: 5 s for a 10,000-item site). The old output is moved aside in one
- * rename instead and deleted by a process of its own while the site builds;
- * what an interrupted deletion left is deleted by the next build.
- */
-function setAsideOldOutput(out: string): void {
-  const parent = dirname(out);
-  const prefix = `.${basename(out)}.old-`;
-  const remove = (dir: string) => {
-    if (process.platform === 'win32') rm(dir, { recursive: true, force: true }, () => {});
-    else spawn('rm', ['-rf', dir], { detached: true, stdio: 'ignore' }).on('error', () => rm(dir, { recursive: true, force: true }, () => {})).unref();
-  };
-  try {
-    for (const e of readdirSync(parent)) if (e.startsWith(prefix)) remove(join(parent, e));
-    if (!existsSync(out)) return;
-    const aside = join(parent, `${prefix}${process.pid}-${Date.now()}`);
-    renameSync(out, aside);
-    remove(aside);
-  } catch {
-    // Astro empties it as it always does
-  }
-}

@@ -1,5 +1,5 @@
 /** Write a Pagefind index for search records (in a worker, or in-process as a fallback). */
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { SearchRecord } from './search-index.ts';
@@ -102,7 +102,7 @@ export async function buildSearchIndex(job: IndexJob): Promise<IndexDone> {
     for (let k = 0; k < parts; k++) {
       const cached = store && join(store, keys[k]!);
       if (cached && existsSync(join(cached, 'pagefind-entry.json'))) {
-        cpSync(cached, dirOf(k), { recursive: true });
+        linkTree(cached, dirOf(k));
         reused++;
         continue;
       }
@@ -139,11 +139,31 @@ function keep(dir: string, cached: string) {
   try {
     const tmp = `${cached}.${process.pid}.tmp`;
     rmSync(tmp, { recursive: true, force: true });
-    cpSync(dir, tmp, { recursive: true });
+    linkTree(dir, tmp);
     rmSync(cached, { recursive: true, force: true });
     renameSync(tmp, cached);
   } catch {
     // a read-only repository, a full disk: run without the cache
+  }
+}
+
+/**
+ * `src` made again at `dst` of hard links to its files: a part's files are
+ * never written again once Pagefind wrote them, so the cache and the output
+ * can share them (a 10,000-item rebuild copied 13,000 files, ~2 s). Copied
+ * where links cannot be made (another file system).
+ */
+function linkTree(src: string, dst: string) {
+  try {
+    mkdirSync(dst, { recursive: true });
+    for (const e of readdirSync(src, { withFileTypes: true, recursive: true })) {
+      const to = join(dst, e.parentPath.slice(src.length), e.name);
+      if (e.isDirectory()) mkdirSync(to, { recursive: true });
+      else linkSync(join(e.parentPath, e.name), to);
+    }
+  } catch {
+    rmSync(dst, { recursive: true, force: true });
+    cpSync(src, dst, { recursive: true });
   }
 }
 
