@@ -21,7 +21,7 @@
  *
  * The cold site build starts with no cache (the ledger's `.git/ledger-cache`
  * and the site's page cache deleted); the rebuild after one commit keeps
- * them, as a server building on every push would.
+ * them and the output folder, as a server building on every push would.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -42,7 +42,7 @@ const WHY: Record<string, string> = {
   'working-tree check': 'linear in the files; the process start (~0.15 s) is a fixed part that shows at small sizes',
   'working-tree check, no cache yet': 'linear in the files; the process start (~0.15 s) is a fixed part that shows at small sizes',
   'site build': 'Astro\'s and Vite\'s start (~3 s) is fixed, so small ledgers pay more per item',
-  'site rebuild after one commit': 'fixed start (~3 s) plus loading the ledger and restoring unchanged pages (linear); only what the commit changed is rendered',
+  'site rebuild after one commit': 'fixed start (~3 s) plus loading the ledger and finding unchanged pages in place (linear); only what the commit changed is rendered',
   'peer: stock Astro build': 'Astro\'s and Vite\'s start is fixed, so small sites pay more per page',
   'peer: Pagefind CLI over it': 'a fixed start, then linear in the pages',
   'floor: read every record file': 'a yardstick, not a step: the kernel\'s file and directory caches hold a small tree whole; a 31,000-file tree under other jobs\' memory pressure is partly read again from disk',
