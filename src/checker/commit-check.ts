@@ -35,6 +35,7 @@ import { mergeBases } from '../io/git/merge-bases.ts';
 import { MergeDiffReader } from '../io/git/merge-diffs.ts';
 import { bulletinFiguresAt } from './bulletin-figures-at.ts';
 import { mergePaths, unpaired } from './merge-versions.ts';
+import { TreeReplay } from './tree-replay.ts';
 import { buildRegistries, personOf, REGISTRY_KINDS, withRegistry, type Registries, type RegistryKind } from './registries.ts';
 import { addToLedger, idOfPath, loadVersion, referencedPaths, withFields, type Loaded } from './versions.ts';
 
@@ -95,6 +96,8 @@ interface Pending {
   changed: Set<string>;
   /** Paths whose version as of this commit is context (or, in `recheck`, judged again). */
   ctx: Set<string>;
+  /** The blob of each `ctx` path as of this commit, where the replayed tree knew it (null: no such file). */
+  ctxBlobs?: Map<string, string | null>;
   recheck?: Set<string>;
   /** Ids this commit removed (records naming them are judged again). */
   removed: string[];
@@ -138,6 +141,8 @@ export async function checkCommits(repoDir: string, reader: BlobReader, opts: Co
 
   // merge bases from the streamed graph (generation numbers), else one rev-list per batch
   const graph = new CommitGraph();
+  // every record path's blob as of the commit being judged (tree-replay.ts): context read by blob id
+  const tree = new TreeReplay();
   let count = 0;
   let changes = 0;
   let pusherReported = false;
@@ -202,12 +207,18 @@ export async function checkCommits(repoDir: string, reader: BlobReader, opts: Co
       count++;
       const out: Issue[] = [];
       outs.push(out);
+      tree.step(c);
       if (opts.shallow.has(c.sha) && c.parents.length === 0) {
         out.push(issue('shallow-clone', repoFile, { what: c.sha.slice(0, 7) }));
         continue;
       }
       const p = await checkOne(c, out);
-      if (p) pending.push(p);
+      if (!p) continue;
+      pending.push(p);
+      for (const path of p.ctx) {
+        const blob = tree.blobAt(path);
+        if (blob !== undefined) (p.ctxBlobs ??= new Map()).set(path, blob);
+      }
     }
 
     // ——— round 2: records that name a removed one (its id in their text; an item's reports) ———
@@ -255,16 +266,20 @@ export async function checkCommits(repoDir: string, reader: BlobReader, opts: Co
     for (const o of await reader.readObjects(unread)) if (o) blobs.set(o.oid, o.bytes);
 
     // ——— the records the changed ones refer to, as of each commit: one read for the batch ———
-    const ctx = pending.flatMap((p) => [...p.ctx].filter((path) => !p.changed.has(path)).map((path) => ({ p, path })));
-    const objects = await reader.readObjects(ctx.map(({ p, path }) => `${p.sha}:${path}`));
-    ctx.forEach(({ p, path }, i) => {
+    // (by blob id where the replayed tree knows it, and not at all when that version is parsed already;
+    // else by `<commit>:<path>`)
+    const ctx = pending.flatMap((p) => [...p.ctx].filter((path) => !p.changed.has(path)).map((path) => ({ p, path, blob: p.ctxBlobs?.get(path) })));
+    const toRead = [...new Set(ctx.flatMap(({ p, path, blob }) => (blob === undefined ? [`${p.sha}:${path}`] : blob && !parsed.has(`${blob}:${path}`) ? [blob] : [])))];
+    const objects = await reader.readObjects(toRead);
+    const read = new Map(toRead.map((spec, i) => [spec, objects[i] ?? null]));
+    for (const o of objects) if (o) blobs.set(o.oid, o.bytes);
+    for (const { p, path, blob } of ctx) {
       const cls = classify(path);
-      const o = objects[i];
-      if (o) blobs.set(o.oid, o.bytes);
+      const oid = blob === undefined ? read.get(`${p.sha}:${path}`)?.oid : blob;
       // context records change rarely: parse each version once, by blob id
-      const v = o ? version(path, cls, o.oid) : undefined;
+      const v = oid ? version(path, cls, oid) : undefined;
       if (v?.located) addToLedger(p.partial, cls!.kind, v.located);
-    });
+    }
     for (const p of pending) {
       const found = checkLedger(p.partial, { files: p.changed });
       if (found.length) {
