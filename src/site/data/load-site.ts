@@ -29,6 +29,7 @@ import { classifyPath, peoplePath, RECORDS_DIR, unitsPath } from '../../format/l
 import { loadLedger } from '../../format/load-ledger.ts';
 import { cacheDir } from '../../io/cache/store.ts';
 import { FileParseMemo } from '../../io/cache/parse-memo.ts';
+import { afterPages } from '../integration/build-hooks.ts';
 import { BlobReader } from '../../io/git/cat-file.ts';
 import { listTree, resolveCommit } from '../../io/git/repo.ts';
 import type { SiteEnv } from './env.ts';
@@ -206,7 +207,7 @@ export async function loadSite(env: SiteEnv): Promise<Site> {
   // files parsed in an earlier build (same path, same blob) are taken from the ledger's cache
   const memo = new FileParseMemo(cacheDir(env.repoDir));
   const loaded = loadLedger(files.map((f) => ({ path: f.path, text: f.text, blob: f.blob })), undefined, memo);
-  memo.save();
+  afterPages(() => memo.save()); // for the next build: no page waits for it
   stats.parsed = memo.misses;
   const full = loaded.ledger;
   stats.headMs = performance.now() - t0;

@@ -9,7 +9,8 @@ const SITE = Symbol.for('supervision-ledger.site');
 const LISTENERS = Symbol.for('supervision-ledger.site-listeners');
 const RENDERED = Symbol.for('supervision-ledger.rendered');
 const BUILDING = Symbol.for('supervision-ledger.building');
-type G = { [SITE]?: Promise<Site>; [LISTENERS]?: ((s: Site) => void)[]; [RENDERED]?: Set<string>; [BUILDING]?: boolean };
+const LATER = Symbol.for('supervision-ledger.after-pages');
+type G = { [SITE]?: Promise<Site>; [LISTENERS]?: ((s: Site) => void)[]; [RENDERED]?: Set<string>; [BUILDING]?: boolean; [LATER]?: (() => void)[] };
 const g = globalThis as G;
 
 /** The site data of this build, loaded once. */
@@ -37,6 +38,24 @@ export function resetSite(): void {
   g[LISTENERS] = [];
   g[RENDERED] = new Set();
   g[BUILDING] = true;
+  g[LATER] = [];
+}
+
+/**
+ * Work only the next build needs (writing the caches): in a build, put off
+ * until the pages are done, when this thread would otherwise wait for the
+ * work beside them; at once outside a build (the dev server).
+ */
+export function afterPages(task: () => void): void {
+  if (!building()) return task();
+  (g[LATER] ??= []).push(task);
+}
+
+/** Run what `afterPages` put off (the integration, once the pages are done). */
+export function runAfterPages(): void {
+  const tasks = g[LATER] ?? [];
+  g[LATER] = [];
+  for (const t of tasks) t();
 }
 
 /** A static build is running (`astro build`: the integration's build:done runs after the pages), not the dev server. */

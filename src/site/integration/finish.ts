@@ -21,7 +21,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import { loadedSite, onSiteLoaded, renderedPages, resetSite } from './build-hooks.ts';
+import { loadedSite, onSiteLoaded, renderedPages, resetSite, runAfterPages } from './build-hooks.ts';
 import { STAMP_CLOSE, STAMP_OPEN, stampHtml } from '../view/stamp.ts';
 import { AUDIT_MARKER, HOME_MARKER, checkHomeHtml, checkHtml } from '../audit/check-html.ts';
 import { damagePages } from '../audit/damage-html.ts';
@@ -78,6 +78,7 @@ export function ledgerSite(): AstroIntegration {
         const pending = loadedSite();
         if (!pending) return;
         const site = await pending;
+        runAfterPages(); // the caches for the next build, while the work beside the pages finishes
         const out = fileURLToPath(dir);
         const ts = performance.now();
         // on a worker thread while this one waits for the check, the workbook and the search index
