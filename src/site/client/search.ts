@@ -32,7 +32,8 @@ const load = () => {
   pf ??= import(/* @vite-ignore */ `${base}pagefind.js`).then(async (m: Pagefind) => {
     await m.init?.();
     const list = await fetch(`${base}parts.json`).then((r) => (r.ok ? (r.json() as Promise<{ parts: string[] }>) : { parts: [] }));
-    for (const p of list.parts) await m.mergeIndex(`${base}${p}`);
+    // all parts at once (each its own requests; Pagefind ranks across them however they arrive)
+    await Promise.all(list.parts.map((p) => m.mergeIndex(`${base}${p}`)));
     return m;
   });
   return pf;
