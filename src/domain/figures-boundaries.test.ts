@@ -10,7 +10,7 @@
  * 应反馈; the score scales the rates it has and subtracts the penalties.
  */
 import { describe, expect, it } from 'vitest';
-import { dueDates, isOpen, itemFigures, LIGHT_LABELS, LIGHT_MEANINGS, lightOf, matchFeedback, percent, rank, score, tally, type ItemFigures } from './figures.ts';
+import { dueDates, isOpen, itemFigures, LIGHT_LABELS, LIGHT_MEANINGS, lightOf, matchFeedback, percent, tally, type ItemFigures } from './figures.ts';
 import { itemAsOf, periodFigures, periodScore, rankUnits, tallyPeriod, type PeriodTally } from './period-figures.ts';
 import { periodOf, rangePeriod } from './period.ts';
 import { config as configSchema } from './schemas/config.ts';
@@ -162,23 +162,6 @@ describe('rates and scores', () => {
     expect(tally([fig({ due: false })])).toMatchObject({ completionRate: null, onTimeRate: null, feedbackRate: null });
   });
 
-  it('the score: weighted rates it has, scaled to all the weights, minus the penalties', () => {
-    const t = tally([
-      fig({ done: true, onTime: true, due: true, flagged: true, accountability: 1 }),
-      fig({ done: false, due: true, overdue: true }),
-    ]);
-    // completion 1/2, on time 1/2, no report due: (0.5×40 + 0.5×30) / 70 × 100 = 50; − 5 overdue − 3 flag − 5 accountability
-    expect(score(t, W)).toBe(37);
-    expect(score(tally([]), W)).toBeNull();
-    expect(score(tally([fig({ due: false })]), W)).toBe(0);
-  });
-
-  it('ties share a rank and the ranking is cut into quarters', () => {
-    const t = (s: number) => ({ ...tally([fig({ due: true, done: s > 0, onTime: s > 0 })]) });
-    const r = rank([{ key: 'a', tally: t(1) }, { key: 'b', tally: t(0) }, { key: 'c', tally: t(1) }, { key: 'd', tally: t(0) }], W);
-    expect(r.map((x) => [x.key, x.score, x.rank, x.tier])).toEqual([['a', 100, 1, 0], ['c', 100, 1, 0], ['b', 0, 3, 2], ['d', 0, 3, 2]]);
-  });
-
   it('percent: one decimal, no trailing zero, a dash for nothing to divide', () => {
     expect([percent(null), percent(1), percent(0), percent(0.875), percent(1 / 3), percent(2 / 3)]).toEqual(['—', '100%', '0%', '87.5%', '33.3%', '66.7%']);
   });
@@ -288,13 +271,6 @@ describe('more edges of the figures', () => {
       fig({ light: 'green' }),
     ]);
     expect(t).toMatchObject({ flagged: 2, flagActive: 1, red: 1, yellow: 1, green: 1 });
-  });
-
-  it('an entry with nothing counted is not ranked; five entries fall into four tiers', () => {
-    const t = (done: number, due: number) => tally(Array.from({ length: due }, (_, i) => fig({ due: true, done: i < done, onTime: i < done })));
-    expect(rank([{ key: 'none', tally: tally([]) }, { key: 'x', tally: t(1, 1) }], W).map((r) => r.key)).toEqual(['x']);
-    const five = rank([t(5, 5), t(4, 5), t(3, 5), t(2, 5), t(1, 5)].map((tally, i) => ({ key: i, tally })), W);
-    expect(five.map((r) => [r.key, r.rank, r.tier])).toEqual([[0, 1, 0], [1, 2, 0], [2, 3, 1], [3, 4, 2], [4, 5, 3]]);
   });
 
   it('percent with two decimals keeps a zero inside the decimals and drops them only when all are zero', () => {

@@ -263,51 +263,7 @@ export function tally(list: readonly ItemFigures[]): Tally {
   };
 }
 
-/** The documented score of a tally; null when it has no item. */
-export function score(t: Tally, w: ScoreWeights): number | null {
-  if (t.total === 0) return null;
-  const parts: [number | null, number][] = [
-    [t.completionRate, w.completion],
-    [t.onTimeRate, w.on_time],
-    [t.feedbackRate, w.feedback],
-  ];
-  const all = parts.reduce((s, [, x]) => s + x, 0);
-  const have = parts.filter(([r]) => r !== null);
-  const wHave = have.reduce((s, [, x]) => s + x, 0);
-  const base = wHave > 0 ? (have.reduce((s, [r, x]) => s + (r as number) * x, 0) / wHave) * all : 0;
-  const penalty = t.overdue * w.overdue_penalty + t.flagged * w.flag_penalty + t.accountability * w.accountability_penalty;
-  return Math.round((base - penalty) * 10) / 10;
-}
-
 export const TIER_LABELS = ['第一档（好）', '第二档（较好）', '第三档（一般）', '第四档（差）'] as const;
-
-export interface Ranked<K> {
-  key: K;
-  tally: Tally;
-  score: number;
-  /** 1-based; equal scores share a rank. */
-  rank: number;
-  /** 0-based tier: the ranking cut into quarters by position (排出顺序、拉开档次). */
-  tier: number;
-}
-
-/** Rank entries with a score, best first; ties share a rank (1, 2, 2, 4). */
-export function rank<K>(entries: { key: K; tally: Tally }[], w: ScoreWeights): Ranked<K>[] {
-  const scored = entries
-    .map((e) => ({ ...e, score: score(e.tally, w) }))
-    .filter((e): e is { key: K; tally: Tally; score: number } => e.score !== null)
-    .sort((a, b) => b.score - a.score);
-  const n = scored.length;
-  let prevScore = Number.NaN;
-  let prevRank = 0;
-  return scored.map((e, i) => {
-    const r = e.score === prevScore ? prevRank : i + 1;
-    prevScore = e.score;
-    prevRank = r;
-    const tier = Math.min(TIER_LABELS.length - 1, Math.floor(((r - 1) * TIER_LABELS.length) / Math.max(n, 1)));
-    return { ...e, rank: r, tier };
-  });
-}
 
 /** “87.5%”, or “—” when there is no denominator. */
 export function percent(r: number | null, digits = 1): string {

@@ -5,7 +5,7 @@
  * 加减分 move the ranking.
  */
 import { describe, expect, it } from 'vitest';
-import { itemAsOf, periodFigures, periodScore, tallyPeriod } from './period-figures.ts';
+import { itemAsOf, periodFigures, periodScore, rankUnits, tallyPeriod, type PeriodTally } from './period-figures.ts';
 import { periodOf } from './period.ts';
 import { ranked, SETTINGS, WEIGHTS } from '../../tests/support/period-fixtures.ts';
 import { item as itemSchema, type Item } from './schemas/item.ts';
@@ -85,5 +85,33 @@ describe('period figures', () => {
     expect(f.ranking.map((r) => [r.unit, r.score])).toEqual([['econ', 72], ['urban', 70]]);
     expect(f.adjustments.map((a) => a.id)).toEqual(['JF-2026-001']);
     expect(periodScore(tallyPeriod([], 0), W)).toBeNull();
+  });
+});
+
+describe('the ranking (rankUnits)', () => {
+  // a tally with `done` of `due` items finished, on time
+  const t = (done: number, due: number): PeriodTally => ({
+    ...tallyPeriod([], 0),
+    due,
+    done,
+    onTime: done,
+    completionRate: due ? done / due : null,
+    onTimeRate: due ? done / due : null,
+  });
+
+  it('ties share a rank (1, 1, 3, 3) and the ranking is cut into quarters', () => {
+    const r = rankUnits([{ unit: 'a', tally: t(1, 1) }, { unit: 'b', tally: t(0, 1) }, { unit: 'c', tally: t(1, 1) }, { unit: 'd', tally: t(0, 1) }], W);
+    expect(r.map((x) => [x.unit, x.score, x.rank, x.tier])).toEqual([['a', 100, 1, 0], ['c', 100, 1, 0], ['b', 0, 3, 2], ['d', 0, 3, 2]]);
+  });
+
+  it('a unit with nothing to score is not ranked; five units fall into four tiers', () => {
+    expect(rankUnits([{ unit: 'none', tally: t(0, 0) }, { unit: 'x', tally: t(1, 1) }], W).map((r) => r.unit)).toEqual(['x']);
+    const five = rankUnits([t(5, 5), t(4, 5), t(3, 5), t(2, 5), t(1, 5)].map((tally, i) => ({ unit: `u${i}`, tally })), W);
+    expect(five.map((r) => [r.unit, r.rank, r.tier])).toEqual([['u0', 1, 0], ['u1', 2, 0], ['u2', 3, 1], ['u3', 4, 2], ['u4', 5, 3]]);
+  });
+
+  it('the score: weighted rates it has, scaled to all the weights, minus the penalties', () => {
+    // completion 1/2, on time 1/2, no report due: (0.5×40 + 0.5×30) / 70 × 100 = 50; − 5 overdue − 3 flag − 5 accountability
+    expect(periodScore({ ...t(1, 2), overdue: 1, flagged: 1, accountability: 1 }, W)).toBe(37);
   });
 });

@@ -4,9 +4,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import { describeItemChange, plainNames } from '../../domain/describe.ts';
-import { dueDates, itemFigures, lightOf, matchFeedback, rank, score, tally } from '../../domain/figures.ts';
+import { dueDates, itemFigures, lightOf, matchFeedback, tally } from '../../domain/figures.ts';
 import { item as itemSchema, type Item } from '../../domain/schemas/item.ts';
-import { scoreWeights } from '../../domain/schemas/config.ts';
 import { renderMarkdown, safeUrl } from './markdown.ts';
 import { newReport, reportTemplate } from './links.ts';
 import { config as configSchema } from '../../domain/schemas/config.ts';
@@ -78,22 +77,6 @@ describe('figures', () => {
     expect(cancelled.counted).toBe(false);
     const t = tally([open, cancelled]);
     expect(t).toMatchObject({ total: 1, done: 0, overdue: 1, completionRate: 0, onTimeRate: 0 });
-  });
-
-  test('score: weighted rates minus penalties; a rate without denominator is left out', () => {
-    const w = scoreWeights.parse({});
-    const t = { ...tally([]), total: 2, overdue: 1, flagged: 0, accountability: 0, completionRate: 0.5, onTimeRate: 0.5, feedbackRate: null };
-    // (40×0.5 + 30×0.5) / 70 × 100 − 5×1 = 45
-    expect(score(t, w)).toBe(45);
-    const ranked = rank(
-      [
-        { key: 'a', tally: { ...t } },
-        { key: 'b', tally: { ...t } },
-        { key: 'c', tally: { ...t, overdue: 0 } },
-      ],
-      w,
-    );
-    expect(ranked.map((r) => [r.key, r.rank])).toEqual([['c', 1], ['a', 2], ['b', 2]]);
   });
 });
 
