@@ -83,7 +83,7 @@ export function ledgerSite(): AstroIntegration {
         const ts = performance.now();
         // on a worker thread while this one waits for the check, the workbook and the search index
         const restamping = restampCopies(out, stampHtml(site), renderedPages()).then((n) => {
-          if (n) logger.info(`stamp: ${n} pages copied from the cache stamped with this build in ${Math.round(performance.now() - ts)} ms (on a worker thread)`);
+          if (n) logger.info(`stamp: ${n} pages not rendered in this build (kept in place or copied from the cache) stamped with it in ${Math.round(performance.now() - ts)} ms (on a worker thread)`);
         });
         const t0 = performance.now();
         const check = await site.check;

@@ -50,7 +50,7 @@ export interface IndexDone {
  * merges the others (`mergeIndex`, listed in /pagefind/parts.json). Pagefind
  * cannot update an index, so one changed record would mean indexing every
  * record again (~25 s at 10,000 items); with parts only the parts holding a
- * changed record are indexed again, the others are copied from the cache.
+ * changed record are indexed again, the others are taken from the cache.
  * A part is chosen by the record's URL, so a record stays in its part.
  */
 const PART_SIZE = 1500; // SITE_SEARCH_PART sets another (the e2e tests: 5)

@@ -2,7 +2,8 @@
  * The footer's build stamp — when the site was built and the ledger commit
  * it shows — between two markers. It is the one part of a page that differs
  * on every build, so it is in no page's cache key (data/page-keys.ts): a
- * page Astro copies from its cache gets today's stamp written over the old
+ * page the build did not render (kept in place from the last build, or
+ * copied from Astro's cache) gets this build's stamp written over the old
  * one after the build (integration/finish.ts), the same HTML as rendered.
  */
 import { esc } from './strings.ts';
