@@ -5,14 +5,22 @@
  *   SITE_BUILD   which audience build of config.builds (default internal)
  *   SITE_OUT     output folder (default dist)
  *   SITE_CACHE   Astro's cache folder (default: in the ledger's cache, src/io/cache/store.ts)
+ *   SITE_HEAP_GROWTH  less peak memory for more time (src/site/data/env.ts)
  * See src/site/data/env.ts for the rest.
  */
 import { defineConfig } from 'astro/config';
+import v8 from 'node:v8';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ledgerSite } from './src/site/integration/finish.ts';
 import { cacheDir as ledgerCache } from './src/io/cache/store.ts';
+import { heapGrowth } from './src/site/data/env.ts';
+
+// SITE_HEAP_GROWTH: less peak memory for more build time (src/site/data/env.ts); set before any
+// worker starts, so the workers collect the same way
+const growth = heapGrowth();
+if (growth) v8.setFlagsFromString(`--heap-growing-percent=${growth}`);
 
 // where src/ is, for the check worker (src/site/audit/run-check.ts)
 process.env.SITE_SRC ??= fileURLToPath(new URL('./src/', import.meta.url));
