@@ -13,7 +13,7 @@
  *                 the e2e tests set 5 so that every search merges parts)
  *   SITE_HEAP_GROWTH how far (percent) V8 lets a heap grow past what it held after a full
  *                 collection before the next one (`heapGrowth`; default V8's own, ~100–300 %):
- *                 20 trades ~20 % more build time for ~25 % less peak memory (README)
+ *                 20 trades ~12–20 % more build time for 9–25 % less peak memory (README)
  */
 import { resolve } from 'node:path';
 import { beijingDate } from '../../domain/dates.ts';
