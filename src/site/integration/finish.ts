@@ -3,16 +3,21 @@
  *
  * - The 台账 workbook (outputs/xlsx-build.ts) is written on a worker thread
  *   from the moment the site data is loaded; its page awaits it.
+ * - The output folder: the last build's pages kept in place or the folder
+ *   set aside at the start, pages no longer built removed at the end
+ *   (keep-output.ts).
  * - Search: as soon as the pages have loaded the site data, a worker thread
  *   builds the Pagefind index (one record per item with its reports,
- *   bulletin, notice and plan, split into Chinese words) in a temporary
- *   folder while the pages render; it is moved to <out>/pagefind/ at the end.
+ *   bulletin, notice and plan, split into Chinese words) in a folder beside
+ *   the output while the pages render; it is moved to <out>/pagefind/ at the end.
  * - The full-history check runs in a worker meanwhile; its result is written
  *   into the audit and start pages at the end, and what it flagged on an
  *   item into the item's page and its units' pages.
- * - Pages Astro copied from its incremental cache (data/page-keys.ts) get
- *   this build's stamp (view/stamp.ts) in place of the one they were
- *   rendered with.
+ * - Pages the build did not render (kept in place, or copied from Astro's
+ *   incremental cache: data/page-keys.ts) get this build's stamp
+ *   (view/stamp.ts) in place of the one they were rendered with.
+ * - The caches for the next build are written once the pages are done
+ *   (`afterPages`, build-hooks.ts).
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync, cpSync } from 'node:fs';
@@ -72,7 +77,7 @@ export function ledgerSite(): AstroIntegration {
         onSiteLoaded(startIndex);
         if (!outDir) return;
         output = prepareOutput(outDir, astroCache);
-        if (output.kept) logger.info(`output: ${output.kept} pages of the last build kept in place (Astro replaces those it renders again)`);
+        if (output.kept.length) logger.info(`output: ${output.kept.length} pages of the last build kept in place (Astro replaces those it renders again)`);
       },
       'astro:build:done': async ({ dir, logger, assets }) => {
         const pending = loadedSite();

@@ -24,7 +24,7 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rm, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, sep } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 /** Beside the folder, not in it (it would be published): every build into the folder removes it first. */
 const markOf = (out: string) => join(dirname(out), `.${basename(out)}.ledger-build`);
@@ -41,8 +41,8 @@ export interface Output {
   out: string;
   /** Astro's cache folder, when its incremental build is on */
   cache?: string;
-  /** how many pages were kept from the last build (0: the folder was set aside) */
-  kept: number;
+  /** the pages kept from the last build, absolute paths (none: the folder was set aside) */
+  kept: string[];
 }
 
 function readState(cache: string | undefined, out: string): State | undefined {
@@ -63,15 +63,15 @@ export function prepareOutput(out: string, cache: string | undefined): Output {
   rmSync(markOf(out), { force: true });
   if (!state) {
     setAside(out);
-    return { out, cache, kept: 0 };
+    return { out, cache, kept: [] };
   }
   // beside the folder, not in it: the walk below must not meet it
   setAside(join(out, 'pagefind'), dirname(out), `.${basename(out)}-pagefind.old-`);
   for (const page of state.changed) rmSync(join(out, page), { force: true });
-  let kept = 0;
+  const kept: string[] = [];
   for (const e of readdirSync(out, { withFileTypes: true, recursive: true })) {
     if (!e.isFile()) continue;
-    if (e.name.endsWith('.html')) kept++;
+    if (e.name.endsWith('.html')) kept.push(join(e.parentPath, e.name));
     else unlinkSync(join(e.parentPath, e.name));
   }
   return { out, cache, kept };
@@ -86,24 +86,20 @@ export function scratchDir(out: string, name: string): string {
 }
 
 /**
- * At the end of a build: remove the pages it did not produce (`files`:
+ * At the end of a build: remove the kept pages it did not produce (`files`:
  * every file Astro wrote or kept, absolute paths) and mark the folder as
  * this cache's; `changed` are the pages written into after Astro.
  */
 export function finishOutput(output: Output, files: Set<string>, changed: string[]): number {
   let removed = 0;
-  if (output.kept) {
-    for (const e of readdirSync(output.out, { withFileTypes: true, recursive: true })) {
-      if (!e.isFile() || !e.name.endsWith('.html')) continue;
-      const file = join(e.parentPath, e.name);
-      if (files.has(file) || file.startsWith(join(output.out, 'pagefind') + sep)) continue;
-      unlinkSync(file);
-      removed++;
-      try {
-        rmdirSync(e.parentPath); // a page's own folder, when now empty
-      } catch {
-        // not empty
-      }
+  for (const file of output.kept) {
+    if (files.has(file)) continue;
+    rmSync(file, { force: true });
+    removed++;
+    try {
+      rmdirSync(dirname(file)); // a page's own folder, when now empty
+    } catch {
+      // not empty
     }
   }
   if (output.cache) {
