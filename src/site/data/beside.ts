@@ -12,6 +12,10 @@ import { join, resolve } from 'node:path';
 import { parentPort, Worker, workerData, type Transferable } from 'node:worker_threads';
 
 type Reply<R> = { ok: true; value: R } | { ok: false; error: string };
+/** What a job may tell before its result (`answer`'s `note`), e.g. what it is about to do. */
+type Note = { note: unknown };
+/** How a job tells something before its result. */
+export type Tell = (note: unknown) => void;
 
 // one queue per process (on globalThis: the pages' bundle and the integration are separate module instances)
 const QUEUE = Symbol.for('supervision-ledger.beside-queue');
@@ -25,26 +29,29 @@ const g = globalThis as { [QUEUE]?: Promise<unknown> };
  * workbook, documents) were no faster together and each held its own heap
  * (the build's peak memory was their sum).
  */
-export function beside<J, R>(file: string, job: J, inline: (job: J) => Promise<R>, opts: { queue?: boolean } = {}): Promise<R> {
-  if (opts.queue === false) return onWorker(file, job, inline); // its own worker at once, beside the queue
-  const run = () => onWorker(file, job, inline);
+export function beside<J, R>(file: string, job: J, inline: (job: J, tell: Tell) => Promise<R>, opts: { queue?: boolean; onNote?: Tell } = {}): Promise<R> {
+  const tell: Tell = opts.onNote ?? (() => {});
+  if (opts.queue === false) return onWorker(file, job, inline, tell); // its own worker at once, beside the queue
+  const run = () => onWorker(file, job, inline, tell);
   const p = (g[QUEUE] ?? Promise.resolve()).then(run, run);
   g[QUEUE] = p.catch(() => {});
   return p;
 }
 
-function onWorker<J, R>(file: string, job: J, inline: (job: J) => Promise<R>): Promise<R> {
+function onWorker<J, R>(file: string, job: J, inline: (job: J, tell: Tell) => Promise<R>, tell: Tell): Promise<R> {
   const path = join(process.env.SITE_SRC ? resolve(process.env.SITE_SRC) : resolve('src'), 'site', file);
-  if (!existsSync(path)) return inline(job);
+  if (!existsSync(path)) return inline(job, tell);
   return new Promise((ok, fail) => {
     let settled = false;
     const here = () => {
       if (settled) return;
       settled = true;
-      inline(job).then(ok, fail);
+      inline(job, tell).then(ok, fail);
     };
     const worker = new Worker(path, { workerData: job });
-    worker.once('message', (m: Reply<R>) => {
+    worker.on('message', (m: Reply<R> | Note) => {
+      if ('note' in m) return tell(m.note);
+      if (settled) return;
       settled = true;
       if (m.ok) ok(m.value);
       else fail(new Error(m.error));
@@ -55,9 +62,9 @@ function onWorker<J, R>(file: string, job: J, inline: (job: J) => Promise<R>): P
   });
 }
 
-/** In a worker module: run `work` on the job `beside` sent and post its result (its transferables moved, not copied). */
-export function answer<J, R>(work: (job: J) => Promise<R>, transfer: (value: R) => Transferable[] = () => []): void {
-  work(workerData as J).then(
+/** In a worker module: run `work` on the job `beside` sent and post its result (its transferables moved, not copied); what it tells before, as it tells it. */
+export function answer<J, R>(work: (job: J, tell: Tell) => Promise<R>, transfer: (value: R) => Transferable[] = () => []): void {
+  work(workerData as J, (note) => parentPort!.postMessage({ note } satisfies Note)).then(
     (value) => parentPort!.postMessage({ ok: true, value } satisfies Reply<R>, transfer(value)),
     (e: unknown) => parentPort!.postMessage({ ok: false, error: (e as Error)?.stack ?? String(e) } satisfies Reply<R>),
   );
