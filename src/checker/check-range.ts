@@ -12,7 +12,7 @@ import { cacheDir, readCache, writeCache } from '../io/cache/store.ts';
 import { BlobReader } from '../io/git/cat-file.ts';
 import { isAncestor, repoFacts } from '../io/git/repo.ts';
 import { revList } from '../io/git/rev-list.ts';
-import { checkCommits, type CommitsResult, type Observer } from './commit-check.ts';
+import { checkCommits, type CommitsResult } from './commit-check.ts';
 import { buildRegistries } from './registries.ts';
 
 export interface RangeOptions {
@@ -26,13 +26,6 @@ export interface RangeOptions {
   excludeExisting?: boolean;
   /** The account that pushed (a server hook). */
   pusher?: Pusher;
-  /**
-   * With `all`: told, before any commit is judged, whether this run judges
-   * every commit from the root (no `git.baseline`, no cached verdict to
-   * build on); when it does, the observer it returns sees each commit with
-   * its parsed versions (`commit-check.ts` `observe`).
-   */
-  wholeHistory?: (whole: boolean) => Observer | undefined;
 }
 
 export interface RangeResult {
@@ -80,7 +73,7 @@ async function runRange(repoDir: string, opts: RangeOptions, reader: BlobReader)
     const cfgText = await reader.read(`${headSha}:${configPath()}`);
     const baseline = cfgText ? buildRegistries({ config: cfgText }).ledger.config?.value.git.baseline : undefined;
     revs = baseline ? [`${baseline}..${headSha}`] : [headSha];
-    return checkAll(repoDir, reader, { head: headSha, baseline, revs, shallow, gitDir: facts.gitDir, wholeHistory: opts.wholeHistory });
+    return checkAll(repoDir, reader, { head: headSha, baseline, revs, shallow, gitDir: facts.gitDir });
   } else if (rangeBase !== undefined) {
     const [base, head] = facts.commits;
     if (!head) return fail('bad-revision', { rev: wanted[1]! });
@@ -115,22 +108,14 @@ const ALL_CACHE = 'history-check.json';
  * the same and no verdict rested on the machine's signature setup. Issues
  * come out in the order a full pass gives them.
  */
-async function checkAll(
-  repoDir: string,
-  reader: BlobReader,
-  o: { head: string; baseline?: string; revs: string[]; shallow: Set<string>; gitDir: string; wholeHistory?: RangeOptions['wholeHistory'] },
-): Promise<RangeResult> {
+async function checkAll(repoDir: string, reader: BlobReader, o: { head: string; baseline?: string; revs: string[]; shallow: Set<string>; gitDir: string }): Promise<RangeResult> {
   const dir = o.shallow.size ? undefined : cacheDir(repoDir, o.gitDir);
   const baseline = o.baseline ?? null;
   const prior = readCache<AllCache>(dir, ALL_CACHE);
   const keep = (r: CommitsResult) => !r.signed && r.issues.every((i) => i.commit);
   if (prior && prior.baseline === baseline) {
-    if (prior.head === o.head) {
-      o.wholeHistory?.(false);
-      return { issues: prior.issues, commits: prior.commits, changes: prior.changes };
-    }
+    if (prior.head === o.head) return { issues: prior.issues, commits: prior.commits, changes: prior.changes };
     if (await isAncestor(repoDir, prior.head, o.head)) {
-      o.wholeHistory?.(false);
       const more = await checkCommits(repoDir, reader, { revs: [o.head, '--not', prior.head, ...(o.baseline ? [o.baseline] : [])], shallow: o.shallow });
       let issues = [...prior.issues, ...more.issues];
       if (new Set(issues.map((i) => i.commit?.sha)).size > 1) issues = await inLogOrder(repoDir, o.revs, issues);
@@ -139,8 +124,7 @@ async function checkAll(
       return r;
     }
   }
-  const observe = o.wholeHistory?.(!o.baseline && !o.shallow.size);
-  const r = await checkCommits(repoDir, reader, { revs: o.revs, shallow: o.shallow, observe });
+  const r = await checkCommits(repoDir, reader, { revs: o.revs, shallow: o.shallow });
   if (keep(r)) writeCache(dir, ALL_CACHE, { head: o.head, baseline, issues: r.issues, commits: r.commits, changes: r.changes } satisfies AllCache);
   return { issues: r.issues, commits: r.commits, changes: r.changes };
 }

@@ -50,18 +50,7 @@ export interface CommitsOptions {
   onCommit?: (c: Commit) => void;
   /** Parsed versions kept for reuse from one batch of commits to the next (default 10,000; tests set it small). */
   keepParsed?: number;
-  /**
-   * Called with every commit, in order, once its versions are read, and a
-   * lookup of the parsed version at (path, blob) of each of its changes
-   * (either side; undefined: not read in this pass), read as the path's
-   * kind or as `as` (an item file moved out of the layout and back is
-   * still an item to its timeline). What the site's
-   * history takes from a whole check instead of reading Git again.
-   */
-  observe?: Observer;
 }
-
-export type Observer = (c: Commit, versionAt: (path: string, blob: string, as?: Classified) => Loaded | undefined) => void;
 
 export interface CommitsResult {
   issues: Issue[];
@@ -150,9 +139,6 @@ export async function checkCommits(repoDir: string, reader: BlobReader, opts: Co
     return v;
   };
 
-  /** A version this batch has: parsed already, or its bytes read (for `observe`). */
-  const versionAt = (path: string, blob: string, as?: Classified): Loaded | undefined => (parsed.has(`${blob}:${path}`) || blobs.has(blob) ? version(path, as ?? classify(path), blob) : undefined);
-
   // merge bases from the streamed graph (generation numbers), else one rev-list per batch
   const graph = new CommitGraph();
   // every record path's blob as of the commit being judged (tree-replay.ts): context read by blob id
@@ -222,7 +208,6 @@ export async function checkCommits(repoDir: string, reader: BlobReader, opts: Co
       const out: Issue[] = [];
       outs.push(out);
       tree.step(c);
-      opts.observe?.(c, versionAt);
       if (opts.shallow.has(c.sha) && c.parents.length === 0) {
         out.push(issue('shallow-clone', repoFile, { what: c.sha.slice(0, 7) }));
         continue;

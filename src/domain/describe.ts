@@ -16,13 +16,6 @@ export interface Names {
 
 export const plainNames: Names = { person: (id) => id, unit: (id) => id };
 
-/** The names of the registries: a person by name, a unit by its short name (else its name); an unknown id as itself. */
-export function namesOf(people: readonly { id: string; name: string }[], units: readonly { id: string; name: string; short?: string }[]): Names {
-  const p = new Map(people.map((x) => [x.id, x.name]));
-  const u = new Map(units.map((x) => [x.id, x.short ?? x.name]));
-  return { person: (id) => p.get(id) ?? id, unit: (id) => u.get(id) ?? id };
-}
-
 /** Step fields with the words for “this step was recorded”. */
 export const STEP_WORDS: Record<StepField, string> = {
   registered: '登记备案',

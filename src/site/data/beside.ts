@@ -12,10 +12,6 @@ import { join, resolve } from 'node:path';
 import { parentPort, Worker, workerData, type Transferable } from 'node:worker_threads';
 
 type Reply<R> = { ok: true; value: R } | { ok: false; error: string };
-/** What a job may tell before its result (`answer`'s `note`), e.g. what it is about to do. */
-type Note = { note: unknown };
-/** How a job tells something before its result. */
-export type Tell = (note: unknown) => void;
 
 // one queue per process (on globalThis: the pages' bundle and the integration are separate module instances)
 const QUEUE = Symbol.for('supervision-ledger.beside-queue');
@@ -29,29 +25,26 @@ const g = globalThis as { [QUEUE]?: Promise<unknown> };
  * workbook, documents) were no faster together and each held its own heap
  * (the build's peak memory was their sum).
  */
-export function beside<J, R>(file: string, job: J, inline: (job: J, tell: Tell) => Promise<R>, opts: { queue?: boolean; onNote?: Tell } = {}): Promise<R> {
-  const tell: Tell = opts.onNote ?? (() => {});
-  if (opts.queue === false) return onWorker(file, job, inline, tell); // its own worker at once, beside the queue
-  const run = () => onWorker(file, job, inline, tell);
+export function beside<J, R>(file: string, job: J, inline: (job: J) => Promise<R>, opts: { queue?: boolean } = {}): Promise<R> {
+  if (opts.queue === false) return onWorker(file, job, inline); // its own worker at once, beside the queue
+  const run = () => onWorker(file, job, inline);
   const p = (g[QUEUE] ?? Promise.resolve()).then(run, run);
   g[QUEUE] = p.catch(() => {});
   return p;
 }
 
-function onWorker<J, R>(file: string, job: J, inline: (job: J, tell: Tell) => Promise<R>, tell: Tell): Promise<R> {
+function onWorker<J, R>(file: string, job: J, inline: (job: J) => Promise<R>): Promise<R> {
   const path = join(process.env.SITE_SRC ? resolve(process.env.SITE_SRC) : resolve('src'), 'site', file);
-  if (!existsSync(path)) return inline(job, tell);
+  if (!existsSync(path)) return inline(job);
   return new Promise((ok, fail) => {
     let settled = false;
     const here = () => {
       if (settled) return;
       settled = true;
-      inline(job, tell).then(ok, fail);
+      inline(job).then(ok, fail);
     };
     const worker = new Worker(path, { workerData: job });
-    worker.on('message', (m: Reply<R> | Note) => {
-      if ('note' in m) return tell(m.note);
-      if (settled) return;
+    worker.once('message', (m: Reply<R>) => {
       settled = true;
       if (m.ok) ok(m.value);
       else fail(new Error(m.error));
@@ -62,9 +55,9 @@ function onWorker<J, R>(file: string, job: J, inline: (job: J, tell: Tell) => Pr
   });
 }
 
-/** In a worker module: run `work` on the job `beside` sent and post its result (its transferables moved, not copied); what it tells before, as it tells it. */
-export function answer<J, R>(work: (job: J, tell: Tell) => Promise<R>, transfer: (value: R) => Transferable[] = () => []): void {
-  work(workerData as J, (note) => parentPort!.postMessage({ note } satisfies Note)).then(
+/** In a worker module: run `work` on the job `beside` sent and post its result (its transferables moved, not copied). */
+export function answer<J, R>(work: (job: J) => Promise<R>, transfer: (value: R) => Transferable[] = () => []): void {
+  work(workerData as J).then(
     (value) => parentPort!.postMessage({ ok: true, value } satisfies Reply<R>, transfer(value)),
     (e: unknown) => parentPort!.postMessage({ ok: false, error: (e as Error)?.stack ?? String(e) } satisfies Reply<R>),
   );

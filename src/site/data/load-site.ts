@@ -11,7 +11,7 @@ import { inspectionScoresByUnit, type UnitScores } from '../../domain/inspection
 import { performance } from 'node:perf_hooks';
 import { runCheck } from '../audit/run-check.ts';
 import { beijingDateOf } from '../../domain/dates.ts';
-import { clip, namesOf, type Names } from '../../domain/describe.ts';
+import { clip, type Names } from '../../domain/describe.ts';
 import { itemFigures, tally, type ItemFigures, type Tally } from '../../domain/figures.ts';
 import type { Issue } from '../../domain/issues.ts';
 import type { Ledger, Located, LocatedAttachment, LocatedReport } from '../../domain/ledger.ts';
@@ -188,31 +188,14 @@ export async function loadSite(env: SiteEnv): Promise<Site> {
   // Git streams the history while the HEAD tree is read and parsed
   let historyContext!: (c: HistoryContext) => void;
   const t1 = performance.now();
-  // the full-history check starts now too, in a worker (the other core); when it judges every
-  // commit from the root it makes the history pass as well (audit/run-check.ts), else it says so at once
-  let whole!: (yes: boolean) => void;
-  const willShare = new Promise<boolean>((ok) => (whole = ok));
-  const rawCheck = env.runCheck ? runCheck(env.repoDir, headSha, { history: true, onWhole: whole }) : undefined;
-  rawCheck?.catch(() => {}); // awaited after the pages
-  if (!rawCheck) whole(false);
-  rawCheck?.then(
-    () => whole(false),
-    () => whole(false),
-  );
-  const shared = willShare.then((yes) =>
-    yes && rawCheck
-      ? rawCheck.then((o) => {
-          const h = o.history;
-          o.history = undefined; // the site's History holds what it needs
-          return h;
-        })
-      : undefined,
-  );
-  const historyP = readHistory(env.repoDir, headSha, new Promise<HistoryContext>((ok) => (historyContext = ok)), shared).then((h) => {
+  const historyP = readHistory(env.repoDir, headSha, new Promise<HistoryContext>((ok) => (historyContext = ok))).then((h) => {
     stats.historyMs = performance.now() - t1;
     return h;
   });
   historyP.catch(() => {}); // awaited below
+  // the full-history check starts now too, in a worker (the other core)
+  const rawCheck = env.runCheck ? runCheck(env.repoDir, headSha) : undefined;
+  rawCheck?.catch(() => {}); // awaited after the pages
   const emptyContext = { names: { person: (id: string) => id, unit: (id: string) => id } };
   let files: Awaited<ReturnType<typeof readHead>>;
   try {
@@ -260,7 +243,13 @@ export async function loadSite(env: SiteEnv): Promise<Site> {
   const units = new Map(ledger.units.map((u) => [u.value.id, u.value]));
   const emails = new Map<string, Person>();
   for (const p of people.values()) for (const e of p.emails) if (!emails.has(e)) emails.set(e, p);
-  const names: Names = namesOf(ledger.people.map((p) => p.value), ledger.units.map((u) => u.value));
+  const names: Names = {
+    person: (id) => people.get(id)?.name ?? id,
+    unit: (id) => {
+      const u = units.get(id);
+      return u ? (u.short ?? u.name) : id;
+    },
+  };
 
   const blobOf = new Map(files.map((f) => [f.path, f.blob]));
   const known = new Map<string, { item: Item; body: string }>();
@@ -271,7 +260,7 @@ export async function loadSite(env: SiteEnv): Promise<Site> {
   historyContext({ names, known, reportUnits: new Map(full.reports.map((r) => [r.file, r.value.unit])), namesKey: `${blobOf.get(peoplePath()) ?? ''}:${blobOf.get(unitsPath()) ?? ''}` });
   const checkP: Promise<CheckResult> = rawCheck
     ? rawCheck.then(
-        ({ result: r }) => {
+        (r) => {
           const shown = r.issues.filter((i) => vis.pathVisible(i.file));
           const errors = shown.filter((i) => i.severity === 'error').length;
           return { ran: true, issues: shown, hidden: r.issues.length - shown.length, commits: r.commits, errors, warnings: shown.length - errors, ms: performance.now() - t1 };

@@ -14,12 +14,12 @@
  * words of reports are worked out on every build from the report's path
  * and today's names, so nothing in the cache depends on the HEAD tree.
  */
-import { describeReportAdded, type Names } from '../../domain/describe.ts';
-import type { Commit } from '../../domain/history.ts';
+import { beijingDateOf } from '../../domain/dates.ts';
+import { describeItemChange, describeReportAdded, type ItemChange, type Names } from '../../domain/describe.ts';
+import { subject, type Commit } from '../../domain/history.ts';
 import { emptyLedger } from '../../domain/ledger.ts';
 import type { Item } from '../../domain/schemas/item.ts';
 import { REPORT_FILE_RE } from '../../domain/schemas/report.ts';
-import { ItemHistoryBuilder, type CommitInfo, type HistoryPass, type ItemEvent, type ItemVersion } from '../../format/item-history.ts';
 import { classifyPath, RECORDS_DIR } from '../../format/layout.ts';
 import { loadOne } from '../../format/load-ledger.ts';
 import { cacheDir, readCache, writeCache } from '../../io/cache/store.ts';
@@ -29,7 +29,28 @@ import { logCommits } from '../../io/git/log-stream.ts';
 import { isAncestor } from '../../io/git/repo.ts';
 import { revList } from '../../io/git/rev-list.ts';
 
-export type { CommitInfo, HistoryPass, ItemEvent };
+export interface CommitInfo {
+  sha: string;
+  /** Author date as Git reports it (ISO 8601 with offset). */
+  date: string;
+  /** Beijing calendar date of the author date. */
+  day: string;
+  name: string;
+  email: string;
+  subject: string;
+  /** Record paths the commit touched (to decide whether its subject may be shown). */
+  paths: string[];
+}
+
+export interface ItemEvent {
+  sha: string;
+  kind: 'item' | 'report';
+  change: ItemChange;
+  /** For report events: the report's unit id (from its file name). */
+  unit?: string;
+  /** Report and attachment events: what happened to which file (their words are worked out from it on each build). */
+  file?: { path: string; status: string; attachment?: boolean };
+}
 
 export interface History {
   commits: Map<string, CommitInfo>;
@@ -41,9 +62,15 @@ export interface History {
   versions: number;
 }
 
+interface Version {
+  blob: string;
+  item?: Item;
+  body: string;
+}
+
 const BATCH = 500;
 
-function parseItem(path: string, bytes: Uint8Array | null, itemId: string): ItemVersion {
+function parseItem(path: string, bytes: Uint8Array | null, itemId: string): Omit<Version, 'blob'> {
   if (!bytes) return { body: '' };
   const l = emptyLedger();
   loadOne(l, { path, text: bytes }, { kind: 'item', itemId });
@@ -75,21 +102,11 @@ interface HistoryCache {
 
 const HISTORY_CACHE = 'site-history.json';
 
-/** A whole pass made elsewhere (the full-history check's, `audit/run-check.ts`), with the names its words were made with. */
-export interface SharedPass {
-  pass: HistoryPass;
-  namesKey: string;
-}
-
 /**
  * `context` may still be loading (the HEAD tree is parsed meanwhile): Git
  * starts streaming the log at once and the first batch waits for it.
- * `shared`: the pass the full-history check makes of the same history
- * when it judges every commit from the root (a cold build); taken instead
- * of a pass of our own when no cached history serves, when it has one
- * and it was worded with the same names.
  */
-export async function readHistory(repoDir: string, head: string, context: HistoryContext | Promise<HistoryContext>, shared?: Promise<SharedPass | undefined>): Promise<History> {
+export async function readHistory(repoDir: string, head: string, context: HistoryContext | Promise<HistoryContext>): Promise<History> {
   const dir = cacheDir(repoDir);
   const prior = readCache<HistoryCache>(dir, HISTORY_CACHE);
   const since = prior && prior.head !== head && (await isAncestor(repoDir, prior.head, head)) ? prior : undefined;
@@ -109,9 +126,7 @@ export async function readHistory(repoDir: string, head: string, context: Histor
       return h;
     }
   }
-  const s = shared && (await shared.catch(() => undefined));
-  const opts0 = s && (await context);
-  const r = s && s.namesKey === (opts0!.namesKey ?? '') ? s.pass : await readCommits(repoDir, [head], context);
+  const r = await readCommits(repoDir, [head], context);
   const opts = await context;
   const h = fromCache(undefined, [r], opts);
   save(dir, head, opts, h, r.order);
@@ -136,7 +151,7 @@ function saveNow(dir: string | undefined, head: string, opts: HistoryContext, h:
 }
 
 /** A cached history and the passes read since, with the words of report events worked out for today's names. */
-function fromCache(c: HistoryCache | undefined, passes: HistoryPass[], opts: HistoryContext): History {
+function fromCache(c: HistoryCache | undefined, passes: Pass[], opts: HistoryContext): History {
   const commits = new Map((c?.commits ?? []).map((x) => [x.sha, x]));
   const events = new Map((c?.events ?? []).map(([id, list]) => [id, [...list]]));
   const landed = new Map(c?.landed ?? []);
@@ -178,43 +193,106 @@ function fromCache(c: HistoryCache | undefined, passes: HistoryPass[], opts: His
   return { commits, events, landed, versions };
 }
 
-async function readCommits(repoDir: string, revs: string[], context: HistoryContext | Promise<HistoryContext>): Promise<HistoryPass> {
+/** What one pass over `git log` found. */
+interface Pass {
+  commits: CommitInfo[];
+  events: Map<string, ItemEvent[]>;
+  landed: Map<string, string>;
+  versions: number;
+  /** Every commit listed, in order (those touching no record too). */
+  order: string[];
+  merges: boolean;
+}
+
+async function readCommits(repoDir: string, revs: string[], context: HistoryContext | Promise<HistoryContext>): Promise<Pass> {
   let opts!: HistoryContext;
-  let pass: ItemHistoryBuilder | undefined;
-  const last = new Map<string, string | undefined>();
+  const commits: CommitInfo[] = [];
+  const events = new Map<string, ItemEvent[]>();
+  const landed = new Map<string, string>();
+  const order: string[] = [];
+  let merges = false;
+  const last = new Map<string, Version>();
   const reader = new BlobReader(repoDir);
+  let versions = 0;
+  const push = (id: string, e: ItemEvent) => {
+    const list = events.get(id);
+    if (list) list.push(e);
+    else events.set(id, [e]);
+  };
 
   let batch: Commit[] = [];
   const flush = async () => {
     const todo = batch;
     batch = [];
     opts ??= await context;
-    const b = (pass ??= new ItemHistoryBuilder(opts.names));
     // 1. which blobs this batch needs, simulating each item file's last version
     const lastBlob = new Map<string, string | undefined>();
     const need = new Set<string>();
     for (const c of todo) {
       for (const ch of c.changes) {
         if (!ch.path.endsWith('/item.md')) continue;
-        const prev = lastBlob.has(ch.path) ? lastBlob.get(ch.path) : last.get(ch.path);
+        const prev = lastBlob.has(ch.path) ? lastBlob.get(ch.path) : last.get(ch.path)?.blob;
         if (ch.oldBlob && ch.oldBlob !== prev && !opts.known?.has(ch.oldBlob)) need.add(ch.oldBlob);
         if (ch.newBlob && !opts.known?.has(ch.newBlob)) need.add(ch.newBlob);
         lastBlob.set(ch.path, ch.newBlob);
       }
     }
-    for (const [path, blob] of lastBlob) last.set(path, blob);
     const specs = [...need];
     const got = await reader.readMany(specs);
     const bytes = new Map(specs.map((s, i) => [s, got[i] ?? null]));
     reader.trimCache(0);
-    // 2. walk the commits in order (the builder asks only for versions it has not met as a file's last)
-    const versionOf = (path: string, itemId: string, blob: string): ItemVersion => {
+    const version = (path: string, itemId: string, blob: string | undefined): Version | undefined => {
+      if (!blob) return undefined;
+      const cached = last.get(path);
+      if (cached?.blob === blob) return cached;
       const k = opts.known?.get(blob);
-      if (k) return k;
-      b.versions++;
-      return parseItem(path, bytes.get(blob) ?? null, itemId);
+      if (k) return { blob, item: k.item, body: k.body };
+      versions++;
+      return { blob, ...parseItem(path, bytes.get(blob) ?? null, itemId) };
     };
-    for (const c of todo) b.add(c, versionOf);
+
+    // 2. walk the commits in order
+    for (const c of todo) {
+      order.push(c.sha);
+      if (c.parents.length > 1) merges = true;
+      const paths: string[] = [];
+      for (const ch of c.changes) {
+        const cls = classifyPath(ch.path);
+        if (!cls) continue;
+        paths.push(ch.path);
+        if (ch.status === 'A' && !landed.has(ch.path)) landed.set(ch.path, c.sha);
+        if (cls.kind === 'item' && cls.itemId) {
+          const before = ch.status === 'A' ? undefined : version(ch.oldPath ?? ch.path, cls.itemId, ch.oldBlob);
+          const after = ch.status === 'D' ? undefined : version(ch.path, cls.itemId, ch.newBlob);
+          if (after) last.set(ch.path, after);
+          else last.delete(ch.path);
+          let change: ItemChange;
+          if ((before && !before.item) || (after && !after.item)) {
+            change = { words: [after && !after.item ? '此版本无法通过校验，内容未能解析（见“审计”页的检查结果）' : '由无法解析的版本修正'] };
+            if (before?.item && after && !after.item) change.from = before.item.state;
+            if (after?.item) change.to = after.item.state;
+          } else {
+            change = describeItemChange(before?.item, after?.item, opts.names, !!before && !!after && before.body.trim() !== after.body.trim());
+          }
+          push(cls.itemId, { sha: c.sha, kind: 'item', change });
+        } else if (cls.kind === 'report' && cls.itemId && cls.name) {
+          push(cls.itemId, { sha: c.sha, kind: 'report', change: { words: [] }, file: { path: ch.path, status: ch.status } });
+        } else if (cls.kind === 'attachment' && cls.itemId && cls.name) {
+          push(cls.itemId, { sha: c.sha, kind: 'report', change: { words: [] }, file: { path: ch.path, status: ch.status, attachment: true } });
+        }
+      }
+      if (paths.length) {
+        commits.push({
+          sha: c.sha,
+          date: c.author.date,
+          day: beijingDateOf(c.author.date),
+          name: c.author.name,
+          email: c.author.email,
+          subject: subject(c),
+          paths,
+        });
+      }
+    }
   };
 
   try {
@@ -226,5 +304,5 @@ async function readCommits(repoDir: string, revs: string[], context: HistoryCont
   } finally {
     reader.close();
   }
-  return pass!.result();
+  return { commits, events, landed, versions, order, merges };
 }
