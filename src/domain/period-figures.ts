@@ -311,9 +311,9 @@ export function allTime(today: string): Period {
 /** The light of an item on a day (re-exported for writers that list items). */
 export { lightOf, percent };
 
-/** Figures as plain JSON (the CLI's --json, the site's data, the bulletin's `figures`). */
-export function figuresJson(f: PeriodFigures, names?: { unit: (id: string) => string }) {
-  const t = (x: PeriodTally) => ({
+/** One tally as plain JSON: snake_case counts, rates as the percentages staff read (what `ledger stats --json` prints and a bulletin's `figures` state). */
+export function tallyJson(x: PeriodTally) {
+  return {
     due: x.due,
     done: x.done,
     on_time: x.onTime,
@@ -326,7 +326,12 @@ export function figuresJson(f: PeriodFigures, names?: { unit: (id: string) => st
     completion_rate: percent(x.completionRate),
     on_time_rate: percent(x.onTimeRate),
     feedback_rate: percent(x.feedbackRate),
-  });
+  };
+}
+
+/** Figures as plain JSON (the CLI's --json; a bulletin's `figures` are the part of it `rules/bulletin-figures.ts` states). */
+export function figuresJson(f: PeriodFigures, names?: { unit: (id: string) => string }) {
+  const t = tallyJson;
   return {
     period: { key: f.period.key, label: f.period.label, from: f.period.from, to: f.period.to },
     as_of: f.asOf,

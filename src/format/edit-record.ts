@@ -171,6 +171,17 @@ export function editYaml(yaml: string, ops: readonly Op[], order: readonly strin
  * kept; the body is not looked at.
  */
 export function editRecordText(text: string, ops: readonly Op[], order: readonly string[] = []): string {
+  const { t, open, close, wrap } = frontmatterOf(text);
+  const edited = editYaml(t.slice(open, close + 1), ops, order);
+  return wrap(t.slice(0, open) + edited + t.slice(close + 1));
+}
+
+/**
+ * A record's text with LF line ends and no BOM (`t`), where its
+ * frontmatter's YAML starts (`open`) and the newline before its closing
+ * `---` (`close`); `wrap` gives an edited `t` back its BOM and line ends.
+ */
+function frontmatterOf(text: string): { t: string; open: number; close: number; wrap: (out: string) => string } {
   const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
   const crlf = /\r\n/.test(text);
   const t = text.slice(bom.length).replace(/\r\n/g, '\n');
@@ -178,10 +189,7 @@ export function editRecordText(text: string, ops: readonly Op[], order: readonly
   if (!open) throw new EditError('no frontmatter');
   const close = t.indexOf('\n---', open[0].length - 1);
   if (close < 0) throw new EditError('frontmatter not closed');
-  const yaml = t.slice(open[0].length, close + 1);
-  const edited = editYaml(yaml, ops, order);
-  const out = t.slice(0, open[0].length) + edited + t.slice(close + 1);
-  return bom + (crlf ? out.replace(/\n/g, '\r\n') : out);
+  return { t, open: open[0].length, close, wrap: (out) => bom + (crlf ? out.replace(/\n/g, '\r\n') : out) };
 }
 
 /** A new Markdown record: frontmatter in house style, then the body. */
@@ -189,15 +197,8 @@ export { renderMapping } from './render-yaml.ts';
 
 /** The record with its Markdown body replaced (the frontmatter byte for byte; a BOM and CRLF line ends kept). */
 export function replaceBody(text: string, body: string): string {
-  const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
-  const crlf = /\r\n/.test(text);
-  const t = text.slice(bom.length).replace(/\r\n/g, '\n');
-  const open = /^---[ \t]*\n/.exec(t);
-  if (!open) throw new EditError('no frontmatter');
-  const close = t.indexOf('\n---', open[0].length - 1);
-  if (close < 0) throw new EditError('frontmatter not closed');
+  const { t, close, wrap } = frontmatterOf(text);
   const end = t.indexOf('\n', close + 1);
   const head = end < 0 ? `${t}\n` : t.slice(0, end + 1);
-  const out = head + body.replace(/\r\n/g, '\n');
-  return bom + (crlf ? out.replace(/\n/g, '\r\n') : out);
+  return wrap(head + body.replace(/\r\n/g, '\n'));
 }

@@ -10,24 +10,18 @@ import type { Located } from '../ledger.ts';
 import { ledgerFigures } from '../ledger-figures.ts';
 import { figureInput } from '../ledger-figures.ts';
 import { parsePeriod } from '../period.ts';
-import { percent, type PeriodFigures, type PeriodTally } from '../period-figures.ts';
+import { tallyJson, type PeriodFigures, type PeriodTally } from '../period-figures.ts';
 import type { Bulletin } from '../schemas/bulletin.ts';
 import { issue } from '../issues.ts';
 import { at, dottedPath, type Rule } from './context.ts';
 
 /** The figures fields of a bulletin and what the ledger says they are. */
 export function statedFigures(f: PeriodFigures) {
-  const t = (x: PeriodTally) => ({
-    due: x.due,
-    done: x.done,
-    on_time: x.onTime,
-    overdue: x.overdue,
-    feedback_due: x.feedbackDue,
-    feedback_answered: x.feedbackAnswered,
-    completion_rate: percent(x.completionRate),
-    on_time_rate: percent(x.onTimeRate),
-    feedback_rate: percent(x.feedbackRate),
-  });
+  // a bulletin states the counts and rates, not the 加减分 columns
+  const t = (x: PeriodTally) => {
+    const { due, done, on_time, overdue, feedback_due, feedback_answered, completion_rate, on_time_rate, feedback_rate } = tallyJson(x);
+    return { due, done, on_time, overdue, feedback_due, feedback_answered, completion_rate, on_time_rate, feedback_rate };
+  };
   const all = t(f.all);
   return {
     as_of: f.asOf,
