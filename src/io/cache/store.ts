@@ -38,17 +38,34 @@ function findGitDir(repoDir: string): string | undefined {
 
 let version: string | undefined;
 
+// on globalThis: a bundle may hold this module twice, and every copy must answer alike
+const SOURCE_ROOT = Symbol.for('supervision-ledger.source-root');
+const g = globalThis as { [SOURCE_ROOT]?: string };
+
+/**
+ * A program that runs this module bundled from the sources (the site's
+ * pages, bundled by Astro) names the `src/` folder they came from, before
+ * any cache is read: the code version is then their digest, as when run
+ * from the sources, not the digest of one chunk of the bundle.
+ */
+export function useSourceRoot(dir: string): void {
+  const root = resolve(dir);
+  if (g[SOURCE_ROOT] !== root) version = undefined;
+  g[SOURCE_ROOT] = root;
+}
+
 /**
  * The version of the code that fills the caches: a digest of the running
  * bundle (dist-cli), or of every source file under `src/` and the lock file
- * (the dependencies' versions) when run from the sources. Any change to
- * either makes every cache entry written before a miss.
+ * (the dependencies' versions) when run from the sources (or bundled from
+ * them, `useSourceRoot`). Any change to either makes every cache entry
+ * written before a miss.
  */
 export function codeVersion(): string {
   if (version) return version;
   const h = createHash('sha1');
   const here = fileURLToPath(import.meta.url);
-  const src = process.env.SITE_SRC ? resolve(process.env.SITE_SRC) : here.endsWith('.ts') ? resolve(dirname(here), '../..') : undefined;
+  const src = g[SOURCE_ROOT] ?? (here.endsWith('.ts') ? resolve(dirname(here), '../..') : undefined);
   if (src && existsSync(join(src, 'domain'))) {
     const files: string[] = [];
     const walk = (dir: string) => {

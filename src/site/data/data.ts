@@ -4,11 +4,14 @@
  * build-hooks.ts, so even a module duplicated across chunks reads the
  * repository only once).
  */
+import { useSourceRoot } from '../../io/cache/store.ts';
 import { sharedSite } from '../integration/build-hooks.ts';
 import { readEnv } from './env.ts';
 import { loadSite, type Site } from './load-site.ts';
 
 export function getSite(): Promise<Site> {
+  // the pages run bundled: the caches' code version is the digest of the sources (astro.config.mjs sets SITE_SRC)
+  if (process.env.SITE_SRC) useSourceRoot(process.env.SITE_SRC);
   return sharedSite(() =>
     loadSite(readEnv()).then((s) => {
       const st = s.stats;
