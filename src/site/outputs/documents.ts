@@ -29,29 +29,38 @@ export function ledgerWorkbookOf(site: Site): XlsxJob {
   };
 }
 
-// on globalThis: the pages' bundle and the integration are separate module instances in one process (build-hooks.ts)
-const STARTED = Symbol.for('supervision-ledger.ledger-xlsx');
-const g = globalThis as { [STARTED]?: WeakMap<Site, Promise<Uint8Array<ArrayBuffer>>> };
-const started = (g[STARTED] ??= new WeakMap());
-
 /**
- * Start writing the workbook on a worker thread (the other core) as soon as
- * the site is loaded: ExcelJS takes seconds at 10,000 items, which the page
- * generation need not wait for. `ledgerXlsx` then awaits it.
+ * A job per loaded site, started at most once (as soon as the site is
+ * loaded, on a worker thread beside the pages) and found again by whoever
+ * needs its result. On globalThis: the pages' bundle and the integration
+ * are separate module instances in one process (build-hooks.ts).
  */
-export function startLedgerXlsx(site: Site): void {
-  if (started.has(site)) return;
-  const p = xlsxBeside(ledgerWorkbookOf(site));
-  p.catch(() => {}); // reported by ledgerXlsx
-  started.set(site, p);
+function oncePerSite<R>(key: string) {
+  const sym = Symbol.for(`supervision-ledger.${key}`);
+  const g = globalThis as { [k: symbol]: WeakMap<Site, Promise<R>> | undefined };
+  const jobs = (g[sym] ??= new WeakMap<Site, Promise<R>>());
+  return {
+    start(site: Site, run: () => Promise<R>): void {
+      if (jobs.has(site)) return;
+      const p = run();
+      p.catch(() => {}); // reported where the result is awaited
+      jobs.set(site, p);
+    },
+    get: (site: Site): Promise<R> | undefined => jobs.get(site),
+  };
 }
 
+const workbook = oncePerSite<Uint8Array<ArrayBuffer>>('ledger-xlsx');
+
+/** Start the 台账 workbook: ExcelJS takes seconds at 10,000 items, which the page generation need not wait for. `ledgerXlsx` then awaits it. */
+export const startLedgerXlsx = (site: Site): void => workbook.start(site, () => xlsxBeside(ledgerWorkbookOf(site)));
+
 export function ledgerXlsx(site: Site): Promise<Uint8Array<ArrayBuffer>> {
-  return started.get(site) ?? xlsxBytes(ledgerWorkbookOf(site));
+  return workbook.get(site) ?? xlsxBytes(ledgerWorkbookOf(site));
 }
 
 /** The workbook being written beside the pages, if it was started: a build puts it in place after them (the page does not wait). */
-export const ledgerXlsxBeside = (site: Site): Promise<Uint8Array<ArrayBuffer>> | undefined => started.get(site);
+export const ledgerXlsxBeside = (site: Site): Promise<Uint8Array<ArrayBuffer>> | undefined => workbook.get(site);
 
 /** Where the workbook goes under the output folder (src/pages/data/ledger.xlsx.ts). */
 export const LEDGER_XLSX_FILE = 'data/ledger.xlsx';
@@ -59,21 +68,17 @@ export const LEDGER_XLSX_FILE = 'data/ledger.xlsx';
 /** The document a bulletin's or notice's .docx is written from (the .docx is a pure function of it). */
 export const documentModel = (site: Site, id: string) => documentOf(site.ledger, id).doc;
 
-const DOCS = Symbol.for('supervision-ledger.documents-docx');
-const gd = globalThis as { [DOCS]?: WeakMap<Site, Promise<DocxDone>> };
-const docs = (gd[DOCS] ??= new WeakMap());
+const documents = oncePerSite<DocxDone>('documents-docx');
 
-/** Start writing every bulletin's and notice's .docx on a worker thread (docx-build.ts) as soon as the site is loaded. */
-export function startDocuments(site: Site): void {
-  if (docs.has(site)) return;
-  const models: [string, OfficialDocument][] = [...site.bulletins, ...site.notices].map((d) => [d.value.id, documentModel(site, d.value.id)]);
-  const p = docxBeside({ models, cacheDir: cacheDir(site.env.repoDir) });
-  p.catch(() => {}); // reported by documentDocx
-  docs.set(site, p);
-}
+/** Start every bulletin's and notice's .docx (docx-build.ts; `documentDocx` takes each from it). */
+export const startDocuments = (site: Site): void =>
+  documents.start(site, () => {
+    const models: [string, OfficialDocument][] = [...site.bulletins, ...site.notices].map((d) => [d.value.id, documentModel(site, d.value.id)]);
+    return docxBeside({ models, cacheDir: cacheDir(site.env.repoDir) });
+  });
 
 export async function documentDocx(site: Site, id: string): Promise<Uint8Array<ArrayBuffer>> {
-  const done = await docs.get(site);
+  const done = await documents.get(site);
   const bytes = done?.[id];
   if (bytes) return bytes;
   const b = await officialDocx(documentModel(site, id));
