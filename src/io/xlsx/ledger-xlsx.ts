@@ -102,24 +102,27 @@ function titled(ws: ExcelJS.Worksheet, title: string, headers: readonly string[]
 function ledgerSheet(wb: ExcelJS.Workbook, name: string, title: string, rows: LedgerRow[], onRow?: () => void): void {
   const ws = wb.addWorksheet(name);
   titled(ws, title, LEDGER_COLUMNS, WIDTHS);
-  // one style per column (cells take their column's style): per-cell styles cost seconds at 10,000 rows
-  LEDGER_COLUMNS.forEach((_, i) => {
+  // one style object per column, and one per warning light, shared by every cell that has it: ExcelJS
+  // knows a style object it has met (by identity) and works out the style of a new one field by field —
+  // per-cell styles cost seconds at 10,000 rows, and even a cell's own copy of its column's style 0.6 s
+  const styles: Partial<ExcelJS.Style>[] = LEDGER_COLUMNS.map((_, i) => {
     const col = i + 1;
-    ws.getColumn(col).style = {
+    return {
       font: FONT,
       border: thin,
       alignment: { vertical: 'top', wrapText: WRAPPED.has(col), horizontal: col === 1 || col === 12 ? 'center' : 'left' },
       ...(col === 9 ? { numFmt: 'yyyy-mm-dd' } : {}),
     };
   });
+  styles.forEach((st, i) => (ws.getColumn(i + 1).style = st));
+  const lightStyles = new Map(Object.entries(LIGHT_FILL).map(([light, argb]) => [light, { ...styles[11], fill: { type: 'pattern', pattern: 'solid', fgColor: { argb } } } as Partial<ExcelJS.Style>]));
   rows.forEach((r, i) => {
     const values = [i + 1, r.id, r.kindLabel, r.title, r.source, r.leaders, r.leadUnit, r.coUnits, excelDate(r.deadline), r.state, r.latest, r.lightLabel, r.note];
     const row = ws.addRow(values);
     // spreadsheet programs do not grow a row for wrapped text they did not lay out themselves: say how tall
     const lines = Math.max(...[...WRAPPED].map((c) => linesIn(String(values[c - 1] ?? ''), WIDTHS[c - 1]!)));
     row.height = Math.min(409, 4 + lines * 13);
-    const fill = LIGHT_FILL[r.light];
-    if (fill) row.getCell(12).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
+    row.eachCell({ includeEmpty: true }, (c, col) => (c.style = (col === 12 && lightStyles.get(r.light)) || styles[col - 1]!));
     onRow?.();
   });
 }
