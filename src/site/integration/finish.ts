@@ -159,31 +159,46 @@ function restampCopies(out: string, stamp: string, rendered: Set<string>): Promi
 
 const RESTAMP = `
 const { parentPort, workerData } = require('node:worker_threads');
-const { closeSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } = require('node:fs');
+const { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, writeFileSync, writeSync } = require('node:fs');
 const { join } = require('node:path');
 const { out, stamp, open, close } = workerData;
 const rendered = new Set(workerData.rendered);
 const o = Buffer.from(open);
 const c = Buffer.from(close);
 const now = Buffer.from(stamp);
+// the stamp is in the footer, within the last few hundred bytes of a page: read the tail, the whole page only when it is not there
+const TAIL = 8192;
+const tail = Buffer.alloc(TAIL);
 let n = 0;
 for (const e of readdirSync(out, { withFileTypes: true, recursive: true })) {
   if (!e.isFile() || !e.name.endsWith('.html')) continue;
   const file = join(e.parentPath, e.name);
   const page = ('/' + file.slice(out.length).replace(/^\\/+/, '').replace(/(?:^|\\/)index\\.html$/, '').replace(/\\.html$/, '')).replace(/\\/?$/, '/');
   if (rendered.has(page)) continue;
+  const fd = openSync(file, 'r+');
+  try {
+    const size = fstatSync(fd).size;
+    const from = Math.max(0, size - TAIL);
+    const got = readSync(fd, tail, 0, size - from, from);
+    const end = tail.subarray(0, got);
+    const a = end.lastIndexOf(o);
+    const b = a < 0 ? -1 : end.indexOf(c, a);
+    if (b >= 0) {
+      if (end.subarray(a, b + c.length).equals(now)) continue;
+      if (b + c.length - a === now.length) {
+        writeSync(fd, now, 0, now.length, from + a);
+        n++;
+        continue;
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
   const html = readFileSync(file);
   const a = html.indexOf(o);
   const b = a < 0 ? -1 : html.indexOf(c, a);
   if (b < 0 || html.subarray(a, b + c.length).equals(now)) continue;
-  if (b + c.length - a === now.length) {
-    const fd = openSync(file, 'r+');
-    try {
-      writeSync(fd, now, 0, now.length, a);
-    } finally {
-      closeSync(fd);
-    }
-  } else writeFileSync(file, Buffer.concat([html.subarray(0, a), now, html.subarray(b + c.length)]));
+  writeFileSync(file, Buffer.concat([html.subarray(0, a), now, html.subarray(b + c.length)]));
   n++;
 }
 parentPort.postMessage(n);
