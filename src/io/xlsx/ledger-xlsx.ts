@@ -31,6 +31,8 @@ export const excelDate = (d: string) => new Date(Date.UTC(Number(d.slice(0, 4)),
 // about 170 character widths: A4 landscape at ~80 %, long text wrapped (wider columns shrink the print to unreadable)
 const WIDTHS = [5, 12, 7, 22, 18, 8, 9, 11, 10, 7, 26, 5, 12];
 const WRAPPED = new Set([4, 5, 6, 8, 11, 13]);
+/** The 警示灯 column (filled with its light's colour). */
+const LIGHT_COL = LEDGER_COLUMNS.indexOf('警示灯') + 1;
 
 /**
  * Lines a text takes in a column `width` characters wide, wrapped as
@@ -110,19 +112,19 @@ function ledgerSheet(wb: ExcelJS.Workbook, name: string, title: string, rows: Le
     return {
       font: FONT,
       border: thin,
-      alignment: { vertical: 'top', wrapText: WRAPPED.has(col), horizontal: col === 1 || col === 12 ? 'center' : 'left' },
+      alignment: { vertical: 'top', wrapText: WRAPPED.has(col), horizontal: col === 1 || col === LIGHT_COL ? 'center' : 'left' },
       ...(col === 9 ? { numFmt: 'yyyy-mm-dd' } : {}),
     };
   });
   styles.forEach((st, i) => (ws.getColumn(i + 1).style = st));
-  const lightStyles = new Map(Object.entries(LIGHT_FILL).map(([light, argb]) => [light, { ...styles[11], fill: { type: 'pattern', pattern: 'solid', fgColor: { argb } } } as Partial<ExcelJS.Style>]));
+  const lightStyles = new Map(Object.entries(LIGHT_FILL).map(([light, argb]) => [light, { ...styles[LIGHT_COL - 1], fill: { type: 'pattern', pattern: 'solid', fgColor: { argb } } } as Partial<ExcelJS.Style>]));
   rows.forEach((r, i) => {
     const values = [i + 1, r.id, r.kindLabel, r.title, r.source, r.leaders, r.leadUnit, r.coUnits, excelDate(r.deadline), r.state, r.latest, r.lightLabel, r.note];
     const row = ws.addRow(values);
     // spreadsheet programs do not grow a row for wrapped text they did not lay out themselves: say how tall
     const lines = Math.max(...[...WRAPPED].map((c) => linesIn(String(values[c - 1] ?? ''), WIDTHS[c - 1]!)));
     row.height = Math.min(409, 4 + lines * 13);
-    row.eachCell({ includeEmpty: true }, (c, col) => (c.style = (col === 12 && lightStyles.get(r.light)) || styles[col - 1]!));
+    row.eachCell({ includeEmpty: true }, (c, col) => (c.style = (col === LIGHT_COL && lightStyles.get(r.light)) || styles[col - 1]!));
     onRow?.();
   });
 }

@@ -139,7 +139,9 @@ export function ledgerSite(): AstroIntegration {
  * no decoding of the page), on a worker thread; resolves with how many
  * changed. A stamp as long as the old one (the usual case: a build time,
  * a short commit id and a day are of fixed width) is written over it in
- * place; only a stamp of another length rewrites the file. Truncating and
+ * place, found in the page's last 8 KB (the footer; the whole page is read
+ * only when it is not there); only a stamp of another length rewrites the
+ * file. Truncating and
  * rewriting a file Astro has just copied makes ext4 write it out at once
  * (its auto_da_alloc rule for files replaced by truncation): 12 s in
  * `open` for a 10,000-item site, against ~0.2 s for writes in place. The
