@@ -12,6 +12,16 @@ const RS = '\x1e';
 const US = '\x1f';
 const ZERO = /^0+$/;
 
+/**
+ * `s` as a string of its own. V8 makes a substring of 13 or more characters
+ * a view of the string it was cut from, and the view keeps all of it alive:
+ * a commit's id or path kept for the whole build would keep the ~64 KB of
+ * log text it arrived in (at 10,000 items, most of the history's text). A
+ * concatenation is flattened into a new string when sliced, so the slice
+ * below is a view of a copy just one character longer than `s`.
+ */
+export const own = (s: string): string => (s.length < 13 ? s : (' ' + s).slice(1));
+
 export interface LogOptions {
   /** Revision arguments, e.g. `['base..head']` or `['HEAD']`. */
   revs: string[];
@@ -50,12 +60,12 @@ export function parseRawParts(parts: string[], prefix: string): Change[] {
     const status = (statusRaw ?? 'M')[0] as ChangeStatus;
     let change: Change;
     if (status === 'R' || status === 'C') {
-      change = { status, oldPath: parts[i + 1]!, path: parts[i + 2]!, oldBlob: oldSha, newBlob: newSha, oldMode, newMode };
+      change = { status, oldPath: own(parts[i + 1]!), path: own(parts[i + 2]!), oldBlob: oldSha && own(oldSha), newBlob: newSha && own(newSha), oldMode, newMode };
       i += 3;
     } else {
-      change = { status, path: parts[i + 1]! };
-      if (oldSha && !ZERO.test(oldSha)) change.oldBlob = oldSha;
-      if (newSha && !ZERO.test(newSha)) change.newBlob = newSha;
+      change = { status, path: own(parts[i + 1]!) };
+      if (oldSha && !ZERO.test(oldSha)) change.oldBlob = own(oldSha);
+      if (newSha && !ZERO.test(newSha)) change.newBlob = own(newSha);
       if (oldMode && !ZERO.test(oldMode)) change.oldMode = oldMode;
       if (newMode && !ZERO.test(newMode)) change.newMode = newMode;
       i += 2;
@@ -87,14 +97,15 @@ function parseCommit(chunk: string, prefix: string): Commit | undefined {
   if (end < 0) return undefined;
   const head = chunk.slice(0, end).split(US);
   const [sha, parents, an, ae, ad, cn, ce, cd, sig, signer, ...msg] = head;
+  // every field its own string (`own`): the commits outlive the log text
   return {
-    sha: sha!,
-    parents: parents ? parents.split(' ').filter(Boolean) : [],
-    author: { name: an!, email: ae!.toLowerCase(), date: ad! },
-    committer: { name: cn!, email: ce!.toLowerCase(), date: cd! },
+    sha: own(sha!),
+    parents: parents ? parents.split(' ').filter(Boolean).map(own) : [],
+    author: { name: own(an!), email: own(ae!.toLowerCase()), date: own(ad!) },
+    committer: { name: own(cn!), email: own(ce!.toLowerCase()), date: own(cd!) },
     signature: sig ?? '',
-    signer: signer ?? '',
-    message: msg.join(US).replace(/\n+$/, ''),
+    signer: own(signer ?? ''),
+    message: own(msg.join(US).replace(/\n+$/, '')),
     changes: pairRenames(parseRaw(chunk.slice(end + 2), prefix)),
   };
 }
