@@ -10,9 +10,10 @@
  * `LEDGER_CACHE` (a folder; `0` or `off` turns every cache off).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { jsonChunks } from './json-chunks.ts';
 
 /** The cache folder for a repository (created on first write), or undefined when caching is off or there is no Git directory. */
 export function cacheDir(repoDir: string, gitDir?: string): string | undefined {
@@ -98,15 +99,42 @@ export function readCache<T>(dir: string | undefined, name: string): T | undefin
   }
 }
 
-/** Write a cache file whole or not at all (a temporary file renamed into place); a failure only costs the next run time. */
+/**
+ * Write a cache file whole or not at all (a temporary file renamed into place); a failure only costs the
+ * next run time. The JSON goes out in pieces of about a megabyte (`json-chunks.ts`), never as one string:
+ * the site writes its caches once the pages are done, when its heap is fullest.
+ */
 export function writeCache(dir: string | undefined, name: string, value: unknown): void {
   if (!dir) return;
+  const tmp = join(dir, `.${name}.${process.pid}.tmp`);
   try {
     mkdirSync(dir, { recursive: true });
-    const tmp = join(dir, `.${name}.${process.pid}.tmp`);
-    writeFileSync(tmp, JSON.stringify({ code: codeVersion(), value }));
+    const fd = openSync(tmp, 'w');
+    try {
+      let pending: string[] = [];
+      let size = 0;
+      const flush = () => {
+        const bytes = Buffer.from(pending.join(''));
+        for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+        pending = [];
+        size = 0;
+      };
+      for (const piece of jsonChunks({ code: codeVersion(), value })) {
+        pending.push(piece);
+        size += piece.length;
+        if (size >= 1 << 20) flush();
+      }
+      flush();
+    } finally {
+      closeSync(fd);
+    }
     renameSync(tmp, join(dir, name));
   } catch {
     // a read-only repository, a full disk: run without the cache
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // nothing more to do
+    }
   }
 }
