@@ -31,7 +31,7 @@
  */
 import type { Item } from './schemas/item.ts';
 import type { ScoreWeights } from './schemas/config.ts';
-import { daysBetween } from './dates.ts';
+import { daysBetween, internDate } from './dates.ts';
 import { DONE_STATES, VOID_STATES, type State } from './workflow.ts';
 
 export type Light = 'green' | 'yellow' | 'red' | 'done' | 'none';
@@ -111,7 +111,7 @@ export interface ItemFigures {
 const DAY = 86_400_000;
 /** Calendar date ↔ whole days since 1970-01-01 (dates are UTC-free calendar days). */
 const toDay = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / DAY;
-const fromDay = (n: number) => new Date(n * DAY).toISOString().slice(0, 10);
+const fromDay = (n: number) => internDate(new Date(n * DAY).toISOString().slice(0, 10));
 
 function addMonths(date: string, n: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
@@ -119,7 +119,7 @@ function addMonths(date: string, n: number): string {
   const ny = Math.floor(total / 12);
   const nm = (total % 12) + 1;
   const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
-  return `${ny}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+  return internDate(`${ny}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`);
 }
 
 /**

@@ -23,6 +23,7 @@
  *
  * Pure: items and dates in, numbers out.
  */
+import { internDate } from './dates.ts';
 import { itemFigures, type ItemFigures, type Light } from './figures.ts';
 import type { Item } from './schemas/item.ts';
 
@@ -69,7 +70,7 @@ const toDay = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7
 const TWO = Array.from({ length: 32 }, (_, i) => String(i).padStart(2, '0'));
 const fromDay = (n: number) => {
   const d = new Date(n * DAY);
-  return `${d.getUTCFullYear()}-${TWO[d.getUTCMonth() + 1]}-${TWO[d.getUTCDate()]}`;
+  return internDate(`${d.getUTCFullYear()}-${TWO[d.getUTCMonth() + 1]}-${TWO[d.getUTCDate()]}`);
 };
 const monthLength = (y: number, m: number) => (m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31);
 
@@ -170,7 +171,7 @@ function schedule(p: PreparedItem, start: string, until: string, graceDays: numb
       const total = y0 * 12 + m0 + k;
       const y = Math.floor(total / 12);
       const m = (total % 12) + 1;
-      const d = `${y}-${TWO[m]}-${TWO[Math.min(d0, monthLength(y, m))]}`;
+      const d = internDate(`${y}-${TWO[m]}-${TWO[Math.min(d0, monthLength(y, m))]}`);
       if (d > until) break;
       dates.push(d);
     }
