@@ -46,9 +46,9 @@ function onWorker<J, R>(file: string, job: J, inline: (job: J) => Promise<R>): P
     const worker = new Worker(path, { workerData: job });
     worker.once('message', (m: Reply<R>) => {
       settled = true;
-      if (m.ok) ok(m.value);
-      else fail(new Error(m.error));
-      void worker.terminate();
+      // answered once the worker is gone: the next job's worker does not start beside this one's heap
+      const done = () => (m.ok ? ok(m.value) : fail(new Error(m.error)));
+      worker.terminate().then(done, done);
     });
     worker.once('error', here);
     worker.once('exit', here);
