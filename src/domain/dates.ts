@@ -16,6 +16,17 @@ export function internDate(s: string): string {
   return s;
 }
 
+const TWO = Array.from({ length: 32 }, (_, i) => String(i).padStart(2, '0'));
+
+/** A calendar date as whole days since 1970-01-01 (dates are UTC-free calendar days). */
+export const toDay = (d: string): number => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / DAY;
+
+/** The calendar date `n` days after 1970-01-01 (the one kept string for it: `internDate`). */
+export function fromDay(n: number): string {
+  const d = new Date(n * DAY);
+  return internDate(`${d.getUTCFullYear()}-${TWO[d.getUTCMonth() + 1]}-${TWO[d.getUTCDate()]}`);
+}
+
 /** The calendar date in Beijing at instant `now`. */
 export function beijingDate(now: Date = new Date()): string {
   return new Date(now.getTime() + BEIJING_OFFSET).toISOString().slice(0, 10);

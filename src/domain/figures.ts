@@ -31,7 +31,7 @@
  */
 import type { Item } from './schemas/item.ts';
 import type { ScoreWeights } from './schemas/config.ts';
-import { daysBetween, internDate } from './dates.ts';
+import { daysBetween, fromDay, internDate, toDay } from './dates.ts';
 import { DONE_STATES, VOID_STATES, type State } from './workflow.ts';
 
 export type Light = 'green' | 'yellow' | 'red' | 'done' | 'none';
@@ -107,11 +107,6 @@ export interface ItemFigures {
   /** Due dates not answered (for the item page). */
   feedbackMissed: string[];
 }
-
-const DAY = 86_400_000;
-/** Calendar date ↔ whole days since 1970-01-01 (dates are UTC-free calendar days). */
-const toDay = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / DAY;
-const fromDay = (n: number) => internDate(new Date(n * DAY).toISOString().slice(0, 10));
 
 function addMonths(date: string, n: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];

@@ -23,7 +23,7 @@
  *
  * Pure: items and dates in, numbers out.
  */
-import { internDate } from './dates.ts';
+import { fromDay, internDate, toDay } from './dates.ts';
 import { itemFigures, type ItemFigures, type Light } from './figures.ts';
 import type { Item } from './schemas/item.ts';
 
@@ -65,13 +65,7 @@ export interface PeriodItem {
   accountability: number;
 }
 
-const DAY = 86_400_000;
-const toDay = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / DAY;
 const TWO = Array.from({ length: 32 }, (_, i) => String(i).padStart(2, '0'));
-const fromDay = (n: number) => {
-  const d = new Date(n * DAY);
-  return internDate(`${d.getUTCFullYear()}-${TWO[d.getUTCMonth() + 1]}-${TWO[d.getUTCDate()]}`);
-};
 const monthLength = (y: number, m: number) => (m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31);
 
 /** A schedule of due dates from one start, with the whole-history matching of the lead unit's reports. */
