@@ -29,6 +29,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateLedger } from '../src/demo/generate.ts';
 import { fastImport } from '../src/io/git/fast-import.ts';
+import { siteBuildEnv } from './site-build-env.ts';
 import { blobFloor, buildStockAstro, logFloor, makeTimer, readFloor, writeStockAstro, type Measured } from './bench/peers.ts';
 
 /**
@@ -180,7 +181,7 @@ if (withSite) {
 
   const dist = join(out, `site-${items}`);
   rmSync(dist, { recursive: true, force: true });
-  const siteEnv = { LEDGER_REPO: repo, SITE_BUILD: 'internal', SITE_OUT: dist, SITE_CACHE: siteCache, SITE_TODAY: '2026-11-24', ASTRO_TELEMETRY_DISABLED: '1', PATH: `${join(root, 'node_modules/.bin')}:${process.env.PATH}` };
+  const siteEnv = siteBuildEnv({ ...process.env, LEDGER_REPO: repo, SITE_BUILD: 'internal', SITE_OUT: dist, SITE_CACHE: siteCache, SITE_TODAY: '2026-11-24', PATH: `${join(root, 'node_modules/.bin')}:${process.env.PATH}` });
   const astro = join(root, 'node_modules/.bin/astro');
   clearCaches();
   const cold = timer(astro, ['build'], { env: siteEnv, cwd: root });

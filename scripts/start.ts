@@ -7,9 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { buildDemoRepo } from '../src/demo/build-demo-repo.ts';
 import { serveStatic } from './serve.ts';
+import { siteBuildEnv } from './site-build-env.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" };
+const env = siteBuildEnv(process.env);
 if (!process.env.LEDGER_REPO) {
   const t0 = Date.now();
   const repo = await buildDemoRepo(root, join(root, '.demo/ledger'));

@@ -13,6 +13,7 @@ import { itemDir } from '../../src/format/layout.ts';
 import { loadLedger } from '../../src/format/load-ledger.ts';
 import { readRecordsTree } from '../../src/io/read-tree.ts';
 import type { Ledger } from '../../src/domain/ledger.ts';
+import { siteBuildEnv } from '../../scripts/site-build-env.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const TODAY = '2026-11-24';
@@ -104,10 +105,10 @@ export function buildSite(repo: string, build: string, extraEnv: Record<string, 
   return new Promise((ok, fail) => {
     const child = spawn(join(ROOT, 'node_modules/.bin/astro'), ['build'], {
       cwd: ROOT,
-      env: {
+      // the environment every build of the site runs with (scripts/site-build-env.ts)
+      env: siteBuildEnv({
         ...process.env,
         PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH}`,
-        ASTRO_TELEMETRY_DISABLED: '1',
         LEDGER_REPO: repo,
         SITE_BUILD: build,
         SITE_OUT: out,
@@ -115,7 +116,7 @@ export function buildSite(repo: string, build: string, extraEnv: Record<string, 
         // the search index in parts of 5 records (search-build.ts), so the search tests search a merged index
         SITE_SEARCH_PART: '5',
         ...extraEnv,
-      },
+      }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let log = '';
