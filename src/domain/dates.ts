@@ -41,6 +41,16 @@ export function addDays(date: string, n: number): string {
   return internDate(new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10));
 }
 
+const monthLength = (y: number, m: number) => (m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31);
+
+/** `date` plus `n` calendar months, the day held to the month's last (01-31 plus one month: 02-28 or 02-29). */
+export function addMonths(date: string, n: number): string {
+  const total = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + n;
+  const y = Math.floor(total / 12);
+  const m = (total % 12) + 1;
+  return internDate(`${y}-${TWO[m]}-${TWO[Math.min(Number(date.slice(8, 10)), monthLength(y, m))]}`);
+}
+
 /** The calendar date in Beijing of a Git timestamp like `2026-03-09T10:00:00+08:00`. */
 export function beijingDateOf(iso: string): string {
   return beijingDate(new Date(iso));

@@ -31,7 +31,7 @@
  */
 import type { Item } from './schemas/item.ts';
 import type { ScoreWeights } from './schemas/config.ts';
-import { daysBetween, fromDay, internDate, toDay } from './dates.ts';
+import { addMonths, daysBetween, fromDay, toDay } from './dates.ts';
 import { DONE_STATES, VOID_STATES, type State } from './workflow.ts';
 
 export type Light = 'green' | 'yellow' | 'red' | 'done' | 'none';
@@ -108,15 +108,6 @@ export interface ItemFigures {
   feedbackMissed: string[];
 }
 
-function addMonths(date: string, n: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) + n;
-  const ny = Math.floor(total / 12);
-  const nm = (total % 12) + 1;
-  const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
-  return internDate(`${ny}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`);
-}
-
 /**
  * The day units start reporting: when the item was handed over (assigned,
  * or for a special inspection, when it started). The checker rejects
@@ -136,8 +127,17 @@ export function dueDates(it: Item, end: string, finished?: string): string[] {
     const d = finished && finished < it.deadline ? finished : it.deadline;
     return d <= end ? [d] : [];
   }
+  return periodicDates(start, rd, end);
+}
+
+/**
+ * The due dates of a periodic schedule from `start` (not counting the start
+ * itself) up to `end`: every 7 or 14 days, or on the same day of every
+ * following month (held to the month's last day).
+ */
+export function periodicDates(start: string, cadence: 'weekly' | 'biweekly' | 'monthly', end: string): string[] {
   const out: string[] = [];
-  if (rd === 'monthly') {
+  if (cadence === 'monthly') {
     for (let k = 1; k < 1000; k++) {
       const d = addMonths(start, k);
       if (d > end) break;
@@ -145,7 +145,7 @@ export function dueDates(it: Item, end: string, finished?: string): string[] {
     }
     return out;
   }
-  const step = rd === 'weekly' ? 7 : 14;
+  const step = cadence === 'weekly' ? 7 : 14;
   const last = toDay(end);
   for (let day = toDay(start) + step; day <= last; day += step) out.push(fromDay(day));
   return out;

@@ -23,8 +23,8 @@
  *
  * Pure: items and dates in, numbers out.
  */
-import { fromDay, internDate, toDay } from './dates.ts';
-import { itemFigures, type ItemFigures, type Light } from './figures.ts';
+import { toDay } from './dates.ts';
+import { itemFigures, periodicDates, type ItemFigures, type Light } from './figures.ts';
 import type { Item } from './schemas/item.ts';
 
 /** What the period figures need of a report. */
@@ -65,8 +65,6 @@ export interface PeriodItem {
   accountability: number;
 }
 
-const TWO = Array.from({ length: 32 }, (_, i) => String(i).padStart(2, '0'));
-const monthLength = (y: number, m: number) => (m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31);
 
 /** A schedule of due dates from one start, with the whole-history matching of the lead unit's reports. */
 interface Schedule {
@@ -156,25 +154,7 @@ function schedule(p: PreparedItem, start: string, until: string, graceDays: numb
   let dates: string[];
   if (rd === 'once') dates = [];
   else if (Array.isArray(rd)) dates = [...rd].sort();
-  else if (rd === 'monthly') {
-    dates = [];
-    const y0 = Number(start.slice(0, 4));
-    const m0 = Number(start.slice(5, 7)) - 1;
-    const d0 = Number(start.slice(8, 10));
-    for (let k = 1; k < 1000; k++) {
-      const total = y0 * 12 + m0 + k;
-      const y = Math.floor(total / 12);
-      const m = (total % 12) + 1;
-      const d = internDate(`${y}-${TWO[m]}-${TWO[Math.min(d0, monthLength(y, m))]}`);
-      if (d > until) break;
-      dates.push(d);
-    }
-  } else {
-    const step = rd === 'weekly' ? 7 : 14;
-    dates = [];
-    const last = toDay(until);
-    for (let day = toDay(start) + step; day <= last; day += step) dates.push(fromDay(day));
-  }
+  else dates = periodicDates(start, rd, until);
   const days = dates.map(toDay);
   const startDay = toDay(start);
   // the whole-history greedy matching (figures.ts matchFeedback), remembering who answered what
