@@ -29,7 +29,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateLedger } from '../src/demo/generate.ts';
 import { fastImport } from '../src/io/git/fast-import.ts';
-import { siteBuildEnv } from './site-build-env.ts';
+import { siteBuildEnv } from '../src/site/data/env.ts';
 import { blobFloor, buildStockAstro, logFloor, makeTimer, readFloor, writeStockAstro, type Measured } from './bench/peers.ts';
 
 /**

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { buildDemoRepo } from '../src/demo/build-demo-repo.ts';
 import { serveStatic } from './serve.ts';
-import { siteBuildEnv } from './site-build-env.ts';
+import { siteBuildEnv } from '../src/site/data/env.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const env = siteBuildEnv(process.env);

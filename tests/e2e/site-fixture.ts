@@ -13,7 +13,7 @@ import { itemDir } from '../../src/format/layout.ts';
 import { loadLedger } from '../../src/format/load-ledger.ts';
 import { readRecordsTree } from '../../src/io/read-tree.ts';
 import type { Ledger } from '../../src/domain/ledger.ts';
-import { siteBuildEnv } from '../../scripts/site-build-env.ts';
+import { siteBuildEnv } from '../../src/site/data/env.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const TODAY = '2026-11-24';
@@ -105,7 +105,7 @@ export function buildSite(repo: string, build: string, extraEnv: Record<string, 
   return new Promise((ok, fail) => {
     const child = spawn(join(ROOT, 'node_modules/.bin/astro'), ['build'], {
       cwd: ROOT,
-      // the environment every build of the site runs with (scripts/site-build-env.ts)
+      // the environment every build of the site runs with (src/site/data/env.ts)
       env: siteBuildEnv({
         ...process.env,
         PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH}`,
